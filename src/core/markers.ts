@@ -1,0 +1,86 @@
+/**
+ * Marking the text the add-in itself inserts (suggestions, citations, reference
+ * list), so re-analysis ignores it and "Kildeliste" can find it again.
+ *
+ * In plain text an inserted fragment is wrapped in two invisible characters:
+ *   MARK_OPEN + payload + MARK_CLOSE
+ * MARK_OPEN is U+2063 INVISIBLE SEPARATOR followed by U+2062 INVISIBLE TIMES,
+ * MARK_CLOSE the reverse. Both survive Word, Outlook, .docx and copy/paste as
+ * ordinary characters and are invisible in every font. Hosts with richer
+ * containers also tag them (Word: a content control with a tag from `markerTag`;
+ * Outlook HTML: a span with that tag as its id prefix), but the characters are
+ * what the core relies on: they work in every host and in files.
+ */
+
+export const MARK_OPEN = '\u2063\u2062';
+export const MARK_CLOSE = '\u2062\u2063';
+
+export type MarkerKind = 'cite' | 'kildeliste';
+
+/** Tag of a Word content control / HTML id prefix: "jpe:cite:<finding>@<version>" or "jpe:kildeliste". */
+export function markerTag(kind: MarkerKind, finding?: string, version?: number): string {
+  if (kind === 'kildeliste') return 'jpe:kildeliste';
+  return `jpe:cite:${finding ?? ''}@${version ?? 0}`;
+}
+
+export interface ParsedTag {
+  kind: MarkerKind;
+  finding?: string;
+  version?: number;
+}
+
+export function parseMarkerTag(tag: string): ParsedTag | null {
+  if (tag === 'jpe:kildeliste') return { kind: 'kildeliste' };
+  const m = /^jpe:cite:([a-z0-9-]+)@(\d+)$/.exec(tag);
+  if (!m) return null;
+  return { kind: 'cite', finding: m[1], version: Number(m[2]) };
+}
+
+/** Wrap text the add-in inserts. */
+export function wrapInserted(text: string): string {
+  return MARK_OPEN + text + MARK_CLOSE;
+}
+
+export interface MarkedRange {
+  start: number;
+  /** Exclusive; includes the closing marker. */
+  end: number;
+}
+
+/** Ranges of inserted text (markers included). An unclosed opener runs to the end of its paragraph. */
+export function findInserted(text: string): MarkedRange[] {
+  const out: MarkedRange[] = [];
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf(MARK_OPEN, from);
+    if (open < 0) break;
+    let close = text.indexOf(MARK_CLOSE, open + MARK_OPEN.length);
+    let end: number;
+    if (close < 0) {
+      const para = text.slice(open).search(/[\r\n\v\x07\f]/);
+      end = para < 0 ? text.length : open + para;
+    } else {
+      end = close + MARK_CLOSE.length;
+    }
+    out.push({ start: open, end });
+    from = end;
+  }
+  return out;
+}
+
+/**
+ * Replace inserted text by spaces of the same length, keeping paragraph
+ * characters, so offsets into the result are offsets into the input.
+ */
+export function maskInserted(text: string): string {
+  if (text.indexOf(MARK_OPEN) < 0) return text;
+  const ranges = findInserted(text);
+  let out = '';
+  let last = 0;
+  for (const r of ranges) {
+    out += text.slice(last, r.start);
+    out += text.slice(r.start, r.end).replace(/[^\r\n\v\x07\f]/g, ' ');
+    last = r.end;
+  }
+  return out + text.slice(last);
+}

@@ -1,0 +1,73 @@
+import type { InstrumentId, TargetGroupId } from './ids';
+import type { Direction, RuleKind, Strength } from './evidence/schema';
+
+/** A place in the analysed text: UTF-16 offsets, so `input.slice(start, end) === text`. */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Mention extends Span {
+  /** The mention stands in a negated clause ("ønsker ikke løntilskud", "mentor er ikke aktuelt"). */
+  negated: boolean;
+}
+
+export interface InstrumentHit {
+  id: InstrumentId;
+  /** True when every mention is negated: the plan rules the instrument out. */
+  negated: boolean;
+  mentions: Mention[];
+}
+
+export interface TargetGroupHit {
+  id: TargetGroupId;
+  /** Only non-negated mentions; a group mentioned only negated ("ikke jobparat") is not listed. */
+  mentions: Mention[];
+}
+
+export interface Citation {
+  finding: string;
+  /** Finding version, carried into inserted citations so stale ones can be found later. */
+  findingVersion: number;
+  source: string;
+  references: string[];
+  /** Short label, e.g. "STAR: Hvad virker for at få ledige tæt på arbejdsmarkedet i job?" */
+  label: string;
+  quote: string;
+}
+
+export type Register = 'fagperson' | 'borger';
+
+export interface Suggestion {
+  /** Stable per rule and instrument: `${ruleId}` (used to dismiss a card). */
+  id: string;
+  rule: string;
+  kind: RuleKind;
+  instrument: InstrumentId;
+  /** The target groups the rule matched on (empty: applies regardless of group). */
+  targetGroups: TargetGroupId[];
+  /** The sentence in the requested register. */
+  text: string;
+  findings: string[];
+  citations: Citation[];
+  direction: Direction;
+  strength: Strength;
+  /** True when it rests only on an interest organisation's claims. */
+  advocacy: boolean;
+  /** Where a comment would anchor: the first relevant mention (absent for `consider`, unless a group mention fits). */
+  mention?: Span;
+}
+
+export interface Analysis {
+  instruments: InstrumentHit[];
+  targetGroups: TargetGroupHit[];
+  suggestions: Suggestion[];
+}
+
+export interface AnalyzeOptions {
+  /** Target groups the user added or removed in the pane; they override what the text says. */
+  groupOverrides?: { add?: TargetGroupId[]; remove?: TargetGroupId[] };
+  /** Sentence register; default "fagperson". */
+  register?: Register;
+}

@@ -1,0 +1,75 @@
+import type { Span } from '../core/types';
+
+/**
+ * What the task pane needs from a host (Word, Outlook, the browser demo).
+ * Each adapter converts its host's text and ranges to and from the core's
+ * plain string and UTF-16 spans in one place, and batches its Office.js calls.
+ */
+
+export type HostKind = 'word' | 'outlook' | 'demo';
+
+export interface HostCapabilities {
+  kind: HostKind;
+  /** False in Outlook read mode: analysis and copy only. */
+  canInsert: boolean;
+  /** Word with WordApi 1.4. */
+  canComment: boolean;
+  /** Can select a mention in the document. */
+  canSelect: boolean;
+  /** Fires onChange when the document changes (Word paragraph events, demo input). */
+  hasChangeEvents: boolean;
+  /** Whether settings (dismissals) persist with the document. */
+  canPersistSettings: boolean;
+}
+
+/** A piece of text to insert after the paragraph of an anchor span (or at the cursor when absent). */
+export interface InsertRequest {
+  /** Visible text (the sentence plus citation), without markers: the adapter adds them. */
+  text: string;
+  /** Marker tag, see core/markers.ts markerTag(). */
+  tag: string;
+  anchor?: Span;
+}
+
+export interface CommentRequest {
+  text: string;
+  anchor: Span;
+}
+
+export type HostErrorCode =
+  | 'not-supported' // the API is too old / missing in this host
+  | 'read-only' // Outlook read mode
+  | 'anchor-moved' // the mention is no longer where the analysis found it
+  | 'too-large' // the body exceeds what the host can hand over
+  | 'connection' // Office did not answer (context.sync rejected)
+  | 'unknown';
+
+/** Errors hosts throw carry a code; the pane shows a Danish notice for each code. */
+export class HostError extends Error {
+  constructor(
+    public readonly code: HostErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HostError';
+  }
+}
+
+export interface Host {
+  capabilities(): HostCapabilities;
+  /** The document or draft as one plain string (inserted text still carries its markers). */
+  readText(): Promise<string>;
+  /** Select / scroll to a mention. */
+  select(span: Span): Promise<void>;
+  /** Insert a suggestion with its citation; never changes the user's own text. Returns false if an identical one is already there. */
+  insert(req: InsertRequest): Promise<boolean>;
+  /** Word: a comment anchored at the mention. Throws HostError('not-supported') where unsupported. */
+  comment(req: CommentRequest): Promise<void>;
+  /** Insert or update (in place) the one reference list at the end of the document. */
+  upsertReferenceList(lines: string[]): Promise<void>;
+  /** Settings stored with the document (dismissed suggestion ids, citation style): ids only, never text. */
+  loadSettings(): Promise<Record<string, unknown>>;
+  saveSettings(settings: Record<string, unknown>): Promise<void>;
+  /** Subscribe to document changes; returns an unsubscribe function. */
+  onChange(listener: () => void): () => void;
+}
