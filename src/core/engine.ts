@@ -1,11 +1,54 @@
 import type { EvidenceSet } from './evidence/schema';
 import { bundledEvidence } from './evidence';
-import type { Analysis, AnalyzeOptions } from './types';
+import { bundledLexicon, type Lexicon } from './lexicon';
+import { compileLexicon, scan } from './matcher';
+import { prepare } from './text';
+import { applyRules } from './rules';
+import { INSTRUMENT_IDS, TARGET_GROUP_IDS, type InstrumentId, type TargetGroupId } from './ids';
+import type { Analysis, AnalyzeOptions, InstrumentHit, Mention, TargetGroupHit } from './types';
 
-/** Analyse a plain-text document. (Engine under construction.) */
+export interface Detection {
+  instruments: InstrumentHit[];
+  targetGroups: TargetGroupHit[];
+}
+
+/** Find instruments and target groups; offsets are UTF-16 indices into `text`. */
+export function detect(text: string, lexicon: Lexicon = bundledLexicon()): Detection {
+  const compiled = compileLexicon(lexicon);
+  const prepared = prepare(text);
+  const raw = scan(compiled, prepared);
+  const inst = new Map<InstrumentId, Mention[]>();
+  const grp = new Map<TargetGroupId, Mention[]>();
+  const push = <K>(map: Map<K, Mention[]>, id: K, m: Mention) => {
+    const list = map.get(id);
+    if (!list) map.set(id, [m]);
+    else if (!list.some((x) => x.start === m.start && x.end === m.end)) list.push(m);
+  };
+  for (const r of raw) {
+    const m: Mention = { start: r.start, end: r.end, text: text.slice(r.start, r.end), negated: r.negated };
+    for (const id of r.instruments) push(inst, id, m);
+    if (!r.negated) for (const id of r.groups) push(grp, id, m);
+  }
+  const instruments: InstrumentHit[] = INSTRUMENT_IDS.filter((id) => inst.has(id)).map((id) => {
+    const mentions = inst.get(id) as Mention[];
+    return { id, negated: mentions.every((x) => x.negated), mentions };
+  });
+  const targetGroups: TargetGroupHit[] = TARGET_GROUP_IDS.filter((id) => grp.has(id)).map((id) => ({
+    id,
+    mentions: grp.get(id) as Mention[],
+  }));
+  return { instruments, targetGroups };
+}
+
+/** Analyse a plain-text document: instruments, target groups and evidence-based suggestions. */
 export function analyze(text: string, options: AnalyzeOptions = {}, set: EvidenceSet = bundledEvidence()): Analysis {
-  void text;
-  void options;
-  void set;
-  return { instruments: [], targetGroups: [], suggestions: [] };
+  if (typeof text !== 'string') throw new TypeError('analyze() needs a string');
+  const { instruments, targetGroups } = detect(text);
+  const add = options.groupOverrides?.add ?? [];
+  const remove = new Set(options.groupOverrides?.remove ?? []);
+  const groups = new Set<TargetGroupId>();
+  for (const g of targetGroups) if (!remove.has(g.id)) groups.add(g.id);
+  for (const g of add) if (!remove.has(g)) groups.add(g);
+  const suggestions = applyRules(set, { instruments, groups: [...groups], groupHits: targetGroups }, options.register ?? 'fagperson');
+  return { instruments, targetGroups, suggestions };
 }

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { InstrumentIdSchema, TargetGroupIdSchema } from '../evidence/schema';
+
+/**
+ * The lexicon: how instruments and target groups are written in Danish casework.
+ * Data, validated here; compiled once into one combined RegExp by matcher.ts.
+ *
+ * A form is a small pattern: lower-case letters, digits, spaces (any run of
+ * spaces, tabs, NBSP or a single line break), "." (literal), "-", "'", "/",
+ * "§", groups "(a|b)" and optional groups "(a|b)?", and character classes
+ * like "[0-9]". Nothing else: no quantifiers, anchors or escapes.
+ */
+export const FORM_PATTERN = /^[a-z0-9æøåéüöä .'\-/§()|?[\]+]+$/;
+
+const form = z
+  .string()
+  .min(2)
+  .regex(FORM_PATTERN, 'form may only use letters, digits, space . - \' / § ( | ) ? [ ]');
+
+const regexString = z.string().refine((s) => {
+  try {
+    new RegExp(s, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression');
+
+export const TermSchema = z.strictObject({
+  /** Entry id, for tests and debugging. */
+  key: z.string().regex(/^[a-z0-9-]+$/),
+  instruments: z.array(InstrumentIdSchema).default([]),
+  groups: z.array(TargetGroupIdSchema).default([]),
+  forms: z.array(form).min(1),
+  /** May stand as the last part of a compound ("jobsamtale"). */
+  head: z.boolean().default(false),
+  /** May stand as the first part of a compound ("samtaleforløb"). */
+  modifier: z.boolean().default(false),
+  /** As a modifier, only before a hyphen ("IPS-forløb"). */
+  modifierHyphenOnly: z.boolean().default(false),
+  /** As a modifier, the rest of the word must start with one of these (after an optional joining s/e/-). */
+  allowHeads: z.array(z.string()).optional(),
+  /** As a modifier, the rest of the word must not start with these. */
+  blockHeads: z.array(z.string()).default([]),
+  /** As a head, the part before must not end with these ("syge" + dagpenge). */
+  blockPrefixes: z.array(z.string()).default([]),
+  /** Extra inflection endings beyond the generic Danish ones. */
+  endings: z.array(z.string()).default([]),
+  /** Only the exact form with these endings (no generic endings). */
+  exactEndings: z.array(z.string()).optional(),
+  /** Regex (tested on the lower-cased text right after the mention's word) that rejects the mention. */
+  blockAfter: regexString.optional(),
+  /** Regex tested on up to 40 characters before the mention (same sentence) that rejects it. */
+  blockBefore: regexString.optional(),
+  /** Regex that must match somewhere in the same sentence, else the mention is rejected. */
+  requireInSentence: regexString.optional(),
+  /** Regex that, anywhere in the same sentence, rejects the mention. */
+  blockInSentence: regexString.optional(),
+  /**
+   * Sector/kind specialisation: the first rule whose cue regex matches right after the
+   * mention (up to 80 chars, same sentence), else right before it (40 chars), replaces
+   * the term's instruments.
+   */
+  specialize: z
+    .array(z.strictObject({ instruments: z.array(InstrumentIdSchema).min(1), cue: regexString }))
+    .default([]),
+  /** False for phrases that carry their own negation ("ingen uddannelse" → ufaglært). */
+  negatable: z.boolean().default(true),
+});
+
+export const LexiconSchema = z
+  .strictObject({
+    version: z.string(),
+    /** Generic Danish inflection endings allowed after any form. */
+    endings: z.array(z.string()),
+    /** Forms that match nothing: they consume false friends ("sagsbehandler", "kiropraktik"). */
+    stopForms: z.array(form),
+    terms: z.array(TermSchema).min(1),
+    negation: z.strictObject({
+      /** Scope forward to the clause end (max `preWindow` words). */
+      pre: z.array(z.string()).min(1),
+      /** Scope backward to the clause start (max `postWindow` words). */
+      post: z.array(z.string()).min(1),
+      /** Look like negation but are not ("ikke kun", "uden for"). */
+      pseudo: z.array(z.string()),
+      /** Words that start a new clause after a comma or "og" and end a negation's scope. */
+      clauseStarters: z.array(z.string()),
+      /** Words that always end a negation's scope ("men", "dog"). */
+      terminators: z.array(z.string()),
+      preWindow: z.number().int().min(1).max(30),
+      postWindow: z.number().int().min(1).max(30),
+    }),
+  })
+  .superRefine((lex, ctx) => {
+    const keys = new Set<string>();
+    for (const t of lex.terms) {
+      if (keys.has(t.key)) ctx.addIssue({ code: 'custom', message: `duplicate term key ${t.key}` });
+      keys.add(t.key);
+      if (t.instruments.length + t.groups.length === 0)
+        ctx.addIssue({ code: 'custom', message: `term ${t.key} maps to nothing (use stopForms)` });
+    }
+  });
+
+export type Lexicon = z.infer<typeof LexiconSchema>;
+export type Term = z.infer<typeof TermSchema>;
