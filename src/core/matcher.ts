@@ -26,8 +26,43 @@ export function fold(s: string): string {
     .replace(/aa|å/g, 'a');
 }
 
+/** Reorder the alternatives of every group longest first, so "(job|jobforslag)" prefers the longer. */
+function sortAlternatives(form: string): string {
+  let i = 0;
+  const seq = (): string[] => {
+    const alts: string[] = [];
+    let cur = '';
+    while (i < form.length) {
+      const ch = form[i] as string;
+      if (ch === '(') {
+        i++;
+        const inner = seq();
+        i++; // ')'
+        inner.sort((a, b) => maxLen(b) - maxLen(a));
+        cur += '(' + inner.join('|') + ')';
+      } else if (ch === ')') break;
+      else if (ch === '|') {
+        alts.push(cur);
+        cur = '';
+        i++;
+      } else if (ch === '[') {
+        const j = form.indexOf(']', i) + 1;
+        cur += form.slice(i, j);
+        i = j;
+      } else {
+        cur += ch;
+        i++;
+      }
+    }
+    alts.push(cur);
+    return alts;
+  };
+  return seq().join('|');
+}
+
 /** Form pattern (see lexicon/schema.ts) → RegExp source. */
-export function formToRegex(form: string): string {
+export function formToRegex(rawForm: string): string {
+  const form = isLiteralForm(rawForm) ? rawForm : sortAlternatives(rawForm);
   let out = '';
   let inClass = false;
   for (const ch of form) {
@@ -208,6 +243,8 @@ function acceptsPrefix(t: CompiledTerm, prefix: string): boolean {
   return true;
 }
 
+const STOP = { term: null } as unknown as CompiledTerm;
+
 const CUE_AFTER_STOP = /[,;:()]|\s(?:eller|og|samt|men|mens|hvor|efter|før)\s/u;
 
 function specialise(t: CompiledTerm, lower: string, ws: number, we: number, ss: number, se: number): InstrumentId[] | null {
@@ -248,20 +285,36 @@ export function scan(c: CompiledLexicon, p: Prepared): RawMention[] {
   while ((m = re.exec(lower)) !== null) {
     const hs = m.index;
     const matched = m[0];
-    const he = hs + matched.length;
+    let he = hs + matched.length;
     if (matched.length === 0) {
       re.lastIndex++;
       continue;
     }
     const ti = lookupTerm(c, lower, hs, matched);
     if (ti === undefined || ti < 0) continue;
-    const t = c.terms[ti] as CompiledTerm;
     let ws = hs;
     while (ws > 0 && inWord(lower, ws - 1)) ws--;
     let we = he;
     while (we < lower.length && inWord(lower, we)) we++;
+    let t = c.terms[ti] as CompiledTerm;
+    if (we > he) {
+      // A longer literal form may start at the same place ("konkrete job" + "forslag").
+      for (let k = we; k > he; k--) {
+        const longer = c.literal.get(fold(lower.slice(hs, k)));
+        if (longer !== undefined) {
+          if (longer < 0) {
+            t = STOP;
+          } else {
+            t = c.terms[longer] as CompiledTerm;
+            he = k;
+          }
+          break;
+        }
+      }
+      if (t === STOP) continue;
+    }
     if (!acceptsPrefix(t, lower.slice(ws, hs))) continue;
-    if (!acceptsSuffix(t, lower.slice(he, we), matched[matched.length - 1] as string)) continue;
+    if (!acceptsSuffix(t, lower.slice(he, we), lower[he - 1] as string)) continue;
     if (t.blockAfter && t.blockAfter.test(lower.slice(we, we + 80))) continue;
     if (hs >= sentE || hs < sentS) {
       [sentS, sentE] = sentenceAround(cased, hs);

@@ -15,7 +15,7 @@ export interface Prepared {
   map: Int32Array | null;
 }
 
-const NEEDS_CLEANING = /[\u00AD\u001E\u001F\u200B]|[-\u2010][ \t]*(?:\r\n|\n|\r|\v)/;
+const NEEDS_CLEANING = /[\u00AD\u001E\u001F\u200B]|[-\u2010][ \t]*(?:\r\n|\n|\v)/;
 
 function lowerSameLength(s: string): string {
   const l = s.toLowerCase();
@@ -81,14 +81,15 @@ export function prepare(input: string): Prepared {
       continue;
     }
     if ((c === 0x2d || c === 0x2010) && i > 0 && isWordCode(masked.charCodeAt(i - 1))) {
-      // "ar-\nbejdsmarkedet": hyphen, optional blanks, one line break, optional blanks, a lower-case letter.
+      // "ar-\nbejdsmarkedet": hyphen, optional blanks, one line break (\n, \r\n or Word's \v; not a
+      // paragraph mark \r alone), optional blanks, a lower-case letter.
       let k = i + 1;
       while (k < n && (masked.charCodeAt(k) === 0x20 || masked.charCodeAt(k) === 0x09)) k++;
       let broke = false;
       if (masked.charCodeAt(k) === 0x0d && masked.charCodeAt(k + 1) === 0x0a) {
         k += 2;
         broke = true;
-      } else if (masked.charCodeAt(k) === 0x0a || masked.charCodeAt(k) === 0x0d || masked.charCodeAt(k) === 0x0b) {
+      } else if (masked.charCodeAt(k) === 0x0a || masked.charCodeAt(k) === 0x0b) {
         k += 1;
         broke = true;
       }

@@ -1,0 +1,109 @@
+import { detect } from '../../src/core/engine';
+import { INSTRUMENT_IDS, TARGET_GROUP_IDS } from '../../src/core/ids';
+import { loadCorpus } from '../corpus/corpus';
+
+/**
+ * Precision and recall per instrument and target group on the labelled corpus
+ * (test/corpus, labelled by hand following test/corpus/GUIDELINES.md).
+ * An instrument counts as found when the engine lists it and not negated;
+ * negation is scored separately.
+ */
+const corpus = loadCorpus();
+const THRESHOLD = 0.9;
+
+interface Score { tp: number; fp: number; fn: number; errors: string[] }
+const score = () => ({ tp: 0, fp: 0, fn: 0, errors: [] as string[] });
+const pr = (s: Score) => ({
+  precision: s.tp + s.fp === 0 ? 1 : s.tp / (s.tp + s.fp),
+  recall: s.tp + s.fn === 0 ? 1 : s.tp / (s.tp + s.fn),
+});
+
+const inst = new Map(INSTRUMENT_IDS.map((id) => [id as string, score()]));
+const grp = new Map(TARGET_GROUP_IDS.map((id) => [id as string, score()]));
+const neg = score();
+
+for (const { file, text, label } of corpus) {
+  const d = detect(text);
+  const found = new Set(d.instruments.filter((i) => !i.negated).map((i) => i.id as string));
+  const foundNeg = new Set(d.instruments.filter((i) => i.negated).map((i) => i.id as string));
+  const groups = new Set(d.targetGroups.map((g) => g.id as string));
+  const expPresent = new Set<string>(label.instruments.present);
+  const expNeg = new Set<string>(label.instruments.negated);
+  const expGroups = new Set<string>(label.targetGroups);
+  for (const id of INSTRUMENT_IDS) {
+    const s = inst.get(id)!;
+    if (found.has(id) && expPresent.has(id)) s.tp++;
+    else if (found.has(id)) { s.fp++; s.errors.push(`FP ${file}`); }
+    else if (expPresent.has(id)) { s.fn++; s.errors.push(`FN ${file}${foundNeg.has(id) ? ' (found negated)' : ''}`); }
+    if (foundNeg.has(id) && expNeg.has(id)) neg.tp++;
+    else if (foundNeg.has(id)) { neg.fp++; neg.errors.push(`FP ${id} ${file}`); }
+    else if (expNeg.has(id)) { neg.fn++; neg.errors.push(`FN ${id} ${file}`); }
+  }
+  for (const id of TARGET_GROUP_IDS) {
+    const s = grp.get(id)!;
+    if (groups.has(id) && expGroups.has(id)) s.tp++;
+    else if (groups.has(id)) { s.fp++; s.errors.push(`FP ${file}`); }
+    else if (expGroups.has(id)) { s.fn++; s.errors.push(`FN ${file}`); }
+  }
+}
+
+function report(title: string, m: Map<string, Score>) {
+  const rows = [...m].map(([id, s]) => {
+    const { precision, recall } = pr(s);
+    return `${id.padEnd(24)} P=${precision.toFixed(2)} R=${recall.toFixed(2)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
+  });
+  return `${title}\n${rows.join('\n')}`;
+}
+
+describe(`labelled corpus (${corpus.length} texts)`, () => {
+  test('report', () => {
+    // Printed so a run shows the figures, not only pass/fail.
+    console.log([report('Instruments', inst), report('Target groups', grp), report('Negation', new Map([['negated', neg]]))].join('\n\n'));
+    expect(corpus.length).toBeGreaterThanOrEqual(40);
+  });
+  test.each([...inst.keys()])(`instrument %s: precision and recall ≥ ${THRESHOLD}`, (id) => {
+    const s = inst.get(id)!;
+    const { precision, recall } = pr(s);
+    expect({ id, precision, recall, errors: s.errors }).toEqual({
+      id,
+      precision: expect.toBeAtLeast(THRESHOLD),
+      recall: expect.toBeAtLeast(THRESHOLD),
+      errors: s.errors,
+    });
+  });
+  test.each([...grp.keys()])(`target group %s: precision and recall ≥ ${THRESHOLD}`, (id) => {
+    const s = grp.get(id)!;
+    const { precision, recall } = pr(s);
+    expect({ id, precision, recall, errors: s.errors }).toEqual({
+      id,
+      precision: expect.toBeAtLeast(THRESHOLD),
+      recall: expect.toBeAtLeast(THRESHOLD),
+      errors: s.errors,
+    });
+  });
+  test(`negation: precision and recall ≥ ${THRESHOLD}`, () => {
+    const { precision, recall } = pr(neg);
+    expect({ precision, recall, errors: neg.errors }).toEqual({
+      precision: expect.toBeAtLeast(THRESHOLD),
+      recall: expect.toBeAtLeast(THRESHOLD),
+      errors: neg.errors,
+    });
+  });
+});
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace jest {
+    interface Expect {
+      toBeAtLeast(n: number): unknown;
+    }
+    interface Matchers<R> {
+      toBeAtLeast(n: number): R;
+    }
+  }
+}
+expect.extend({
+  toBeAtLeast(received: number, n: number) {
+    return { pass: received >= n, message: () => `expected ${received} to be at least ${n}` };
+  },
+});
