@@ -2,7 +2,7 @@ import type { EvidenceSet } from './evidence/schema';
 import { bundledEvidence } from './evidence';
 import { bundledLexicon, type Lexicon } from './lexicon';
 import { compileLexicon, scan } from './matcher';
-import { prepare } from './text';
+import { maskText } from './text';
 import { applyRules } from './rules';
 import { INSTRUMENT_IDS, TARGET_GROUP_IDS, type InstrumentId, type TargetGroupId } from './ids';
 import type { Analysis, AnalyzeOptions, InstrumentHit, Mention, TargetGroupHit } from './types';
@@ -15,14 +15,17 @@ export interface Detection {
 /** Find instruments and target groups; offsets are UTF-16 indices into `text`. */
 export function detect(text: string, lexicon: Lexicon = bundledLexicon()): Detection {
   const compiled = compileLexicon(lexicon);
-  const prepared = prepare(text);
-  const raw = scan(compiled, prepared);
+  const raw = scan(compiled, maskText(text));
   const inst = new Map<InstrumentId, Mention[]>();
   const grp = new Map<TargetGroupId, Mention[]>();
   const push = <K>(map: Map<K, Mention[]>, id: K, m: Mention) => {
     const list = map.get(id);
     if (!list) map.set(id, [m]);
-    else if (!list.some((x) => x.start === m.start && x.end === m.end)) list.push(m);
+    else {
+      // raw mentions come in text order and never overlap, so a duplicate can only be the last one
+      const last = list[list.length - 1] as Mention;
+      if (last.start !== m.start || last.end !== m.end) list.push(m);
+    }
   };
   for (const r of raw) {
     const m: Mention = { start: r.start, end: r.end, text: text.slice(r.start, r.end), negated: r.negated };

@@ -1,122 +1,80 @@
 import type { Lexicon, Term } from './lexicon/schema';
 import type { InstrumentId, TargetGroupId } from './ids';
-import { isWordCode, origEnd, origStart, sentenceAround, type Prepared } from './text';
-import { compileNegation, isNegated, type CompiledNegation } from './negation';
+import { buildAutomaton, scanAll, symbols, type Automaton } from './automaton';
+import { fold, normWord, sentenceAround, wordBounds } from './text';
+import { compileNegation, negationContext, isNegated, type CompiledNegation, type SentenceNegation } from './negation';
 
 /**
- * Compiles the lexicon into ONE alternation RegExp (the fast path: one pass
- * over the lower-cased text) plus per-form lookups to tell which term a hit
- * belongs to. Each hit is then checked against its term's compound policy,
- * context rules and negation.
+ * Compiles the lexicon into one Aho–Corasick automaton (every surface form and
+ * its ASCII variants), finds candidate hits in one pass, and checks each hit
+ * against its term's compound policy, context rules and negation.
  */
 
-const SP = '[ \\t\\u00a0\\n]+';
-const LETTER_CLASS: Record<string, string> = {
-  ø: '(?:ø|oe|ö|o)',
-  æ: '(?:æ|ae|ä|e)',
-  å: '(?:å|aa|a)',
-};
-
-/** Folding used to look a literal hit up: ASCII spellings and whitespace collapse to one key. */
-export function fold(s: string): string {
-  return s
-    .replace(/[ \t\u00a0\n]+/g, ' ')
-    .replace(/oe|ö|ø/g, 'o')
-    .replace(/ae|ä|æ/g, 'e')
-    .replace(/aa|å/g, 'a');
-}
-
-/** Reorder the alternatives of every group longest first, so "(job|jobforslag)" prefers the longer. */
-function sortAlternatives(form: string): string {
+/** Expand a form pattern (see lexicon/schema.ts) into every literal string it stands for. */
+export function expandForm(form: string, limit = 5000): string[] {
   let i = 0;
   const seq = (): string[] => {
-    const alts: string[] = [];
-    let cur = '';
+    const alts: string[][] = [];
+    let cur: string[] = [''];
+    const append = (opts: string[]) => {
+      const next: string[] = [];
+      for (const a of cur) for (const b of opts) next.push(a + b);
+      if (next.length > limit) throw new Error(`form "${form}" expands to more than ${limit} strings`);
+      cur = next;
+    };
     while (i < form.length) {
       const ch = form[i] as string;
       if (ch === '(') {
         i++;
         const inner = seq();
         i++; // ')'
-        inner.sort((a, b) => maxLen(b) - maxLen(a));
-        cur += '(' + inner.join('|') + ')';
+        if (form[i] === '?') {
+          i++;
+          append(['', ...inner]);
+        } else append(inner);
       } else if (ch === ')') break;
       else if (ch === '|') {
         alts.push(cur);
-        cur = '';
+        cur = [''];
         i++;
       } else if (ch === '[') {
-        const j = form.indexOf(']', i) + 1;
-        cur += form.slice(i, j);
-        i = j;
+        const j = form.indexOf(']', i);
+        const body = form.slice(i + 1, j);
+        const opts: string[] = [];
+        for (let k = 0; k < body.length; k++) {
+          if (body[k + 1] === '-' && k + 2 < body.length) {
+            for (let c = body.charCodeAt(k); c <= body.charCodeAt(k + 2); c++) opts.push(String.fromCharCode(c));
+            k += 2;
+          } else opts.push(body[k] as string);
+        }
+        i = j + 1;
+        if (form[i] === '?') {
+          i++;
+          append(['', ...opts]);
+        } else append(opts);
       } else {
-        cur += ch;
+        if (ch === '?') {
+          // optional single character: "psykisk(e)?" is the usual way; a bare "x?" makes the previous char optional
+          cur = [...cur, ...cur.map((s) => s.slice(0, -1))];
+        } else append([ch]);
         i++;
       }
     }
     alts.push(cur);
-    return alts;
+    return alts.flat();
   };
-  return seq().join('|');
+  return [...new Set(seq().map((s) => s.replace(/ +/g, ' ').trim()))].filter((s) => s.length > 0);
 }
 
-/** Form pattern (see lexicon/schema.ts) → RegExp source. */
-export function formToRegex(rawForm: string): string {
-  const form = isLiteralForm(rawForm) ? rawForm : sortAlternatives(rawForm);
-  let out = '';
-  let inClass = false;
-  for (const ch of form) {
-    if (inClass) {
-      out += ch;
-      if (ch === ']') inClass = false;
-      continue;
-    }
-    if (ch === '[') {
-      inClass = true;
-      out += ch;
-    } else if (ch === '(') out += '(?:';
-    else if (ch === ')' || ch === '|' || ch === '?') out += ch;
-    else if (ch === ' ') out += SP;
-    else if (ch === '.' || ch === '+' || ch === '/') out += '\\' + ch;
-    else if (LETTER_CLASS[ch]) out += LETTER_CLASS[ch];
-    else out += ch;
+/** ASCII spellings: every ø/æ/å may also be written oe/ae/aa (single-letter o/e/a are folded by the automaton). */
+export function digraphVariants(s: string): string[] {
+  let out = [''];
+  for (const ch of s) {
+    const alt = ch === 'ø' ? 'oe' : ch === 'æ' ? 'ae' : ch === 'å' ? 'aa' : null;
+    out = alt ? out.flatMap((p) => [p + ch, p + alt]) : out.map((p) => p + ch);
+    if (out.length > 64) break;
   }
   return out;
-}
-
-function isLiteralForm(form: string): boolean {
-  return !/[()[\]|?]/.test(form);
-}
-
-/** Longest length a form can match, for ordering the alternation (longest first). */
-export function maxLen(form: string): number {
-  let i = 0;
-  const seq = (): number => {
-    let best = 0;
-    let cur = 0;
-    while (i < form.length) {
-      const ch = form[i] as string;
-      if (ch === '(') {
-        i++;
-        cur += seq();
-        i++; // ')'
-      } else if (ch === ')') {
-        break;
-      } else if (ch === '|') {
-        best = Math.max(best, cur);
-        cur = 0;
-        i++;
-      } else if (ch === '[') {
-        i = form.indexOf(']', i) + 1;
-        cur++;
-      } else {
-        if (ch !== '?') cur++;
-        i++;
-      }
-    }
-    return Math.max(best, cur);
-  };
-  return seq();
 }
 
 interface CompiledTerm {
@@ -124,22 +82,24 @@ interface CompiledTerm {
   index: number;
   endings: Set<string>;
   exactEndings: Set<string> | null;
+  blockHeads: string[];
+  allowHeads: string[] | null;
+  blockPrefixes: string[];
   blockAfter: RegExp | null;
   blockBefore: RegExp | null;
   requireInSentence: RegExp | null;
   blockInSentence: RegExp | null;
-  specialize: { instruments: InstrumentId[]; cue: RegExp; cueAfter: RegExp }[];
+  specialize: { instruments: InstrumentId[]; cue: RegExp }[];
 }
 
 export interface CompiledLexicon {
   lexicon: Lexicon;
-  combined: RegExp;
-  /** fold(literal form) → term index, or -1 for a stop form */
-  literal: Map<string, number>;
-  /** Pattern forms: sticky regexes with their term index (-1 stop). */
-  patterns: { re: RegExp; term: number }[];
+  automaton: Automaton;
+  /** pattern id → term index, or -1 for a stop form */
+  patternTerm: Int32Array;
   terms: CompiledTerm[];
   negation: CompiledNegation;
+  patternCount: number;
 }
 
 const compiledCache = new WeakMap<Lexicon, CompiledLexicon>();
@@ -147,68 +107,56 @@ const compiledCache = new WeakMap<Lexicon, CompiledLexicon>();
 export function compileLexicon(lex: Lexicon): CompiledLexicon {
   const hit = compiledCache.get(lex);
   if (hit) return hit;
-  const generic = new Set(lex.endings);
+  const generic = lex.endings.map(fold);
+  const re = (s: string | undefined) => (s ? new RegExp(s, 'u') : null);
   const terms: CompiledTerm[] = lex.terms.map((term, index) => ({
     term,
     index,
-    endings: new Set([...generic, ...term.endings]),
-    exactEndings: term.exactEndings ? new Set(term.exactEndings) : null,
-    blockAfter: term.blockAfter ? new RegExp(term.blockAfter, 'u') : null,
-    blockBefore: term.blockBefore ? new RegExp(term.blockBefore, 'u') : null,
-    requireInSentence: term.requireInSentence ? new RegExp(term.requireInSentence, 'u') : null,
-    blockInSentence: term.blockInSentence ? new RegExp(term.blockInSentence, 'u') : null,
-    specialize: term.specialize.map((s) => ({
-      instruments: s.instruments,
-      cue: new RegExp(s.cue, 'u'),
-      cueAfter: new RegExp(s.cue, 'u'),
-    })),
+    endings: new Set([...generic, ...term.endings.map(fold)]),
+    exactEndings: term.exactEndings ? new Set(term.exactEndings.map(fold)) : null,
+    blockHeads: term.blockHeads.map(fold),
+    allowHeads: term.allowHeads ? term.allowHeads.map(fold) : null,
+    blockPrefixes: term.blockPrefixes.map(fold),
+    blockAfter: re(term.blockAfter),
+    blockBefore: re(term.blockBefore),
+    requireInSentence: re(term.requireInSentence),
+    blockInSentence: re(term.blockInSentence),
+    specialize: term.specialize.map((s) => ({ instruments: s.instruments, cue: new RegExp(s.cue, 'u') })),
   }));
-  const entries: { form: string; term: number }[] = [];
-  for (const f of lex.stopForms) entries.push({ form: f, term: -1 });
-  terms.forEach((t) => t.term.forms.forEach((f) => entries.push({ form: f, term: t.index })));
-  const literal = new Map<string, number>();
-  const patterns: { re: RegExp; term: number }[] = [];
-  for (const e of entries) {
-    if (isLiteralForm(e.form)) {
-      const key = fold(e.form);
-      const prev = literal.get(key);
-      if (prev !== undefined && prev !== e.term) {
-        const name = (i: number) => (i < 0 ? 'stopForms' : lex.terms[i]?.key);
-        throw new Error(`lexicon: form "${e.form}" is claimed by both ${name(prev)} and ${name(e.term)}`);
+  const seen = new Map<string, number>();
+  const patterns: number[][] = [];
+  const owner: number[] = [];
+  const add = (form: string, term: number) => {
+    for (const lit of expandForm(form))
+      for (const v of [lit]) {
+        const syms = symbols(v);
+        const key = syms.join(',');
+        const prev = seen.get(key);
+        if (prev !== undefined) {
+          if (prev !== term && prev !== -1 && term !== -1) {
+            const name = (i: number) => lex.terms[i]?.key;
+            throw new Error(`lexicon: "${v}" (from "${form}") is claimed by both ${name(prev)} and ${name(term)}`);
+          }
+          continue;
+        }
+        seen.set(key, term);
+        patterns.push(syms);
+        owner.push(term);
       }
-      literal.set(key, e.term);
-    } else {
-      patterns.push({ re: new RegExp(formToRegex(e.form), 'y'), term: e.term });
-    }
-  }
-  const sources = [...new Set(entries.map((e) => e.form))]
-    .sort((a, b) => maxLen(b) - maxLen(a) || (a < b ? -1 : 1))
-    .map(formToRegex);
-  const combined = new RegExp(sources.join('|'), 'g');
-  const out: CompiledLexicon = { lexicon: lex, combined, literal, patterns, terms, negation: compileNegation(lex) };
+  };
+  // stop forms first: where a stop form and a term share a spelling, the stop form wins
+  for (const f of lex.stopForms) add(f, -1);
+  terms.forEach((t) => t.term.forms.forEach((f) => add(f, t.index)));
+  const out: CompiledLexicon = {
+    lexicon: lex,
+    automaton: buildAutomaton(patterns),
+    patternTerm: Int32Array.from(owner),
+    terms,
+    negation: compileNegation(lex),
+    patternCount: patterns.length,
+  };
   compiledCache.set(lex, out);
   return out;
-}
-
-function lookupTerm(c: CompiledLexicon, lower: string, at: number, matched: string): number | undefined {
-  const lit = c.literal.get(fold(matched));
-  if (lit !== undefined) return lit;
-  for (const p of c.patterns) {
-    p.re.lastIndex = at;
-    const m = p.re.exec(lower);
-    if (m && m[0].length === matched.length) return p.term;
-  }
-  return undefined;
-}
-
-function isJoinerAt(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
-  if (c !== 0x2d && c !== 0x27 && c !== 0x2019) return false;
-  return i > 0 && i + 1 < s.length && isWordCode(s.charCodeAt(i - 1)) && isWordCode(s.charCodeAt(i + 1));
-}
-
-function inWord(s: string, i: number): boolean {
-  return isWordCode(s.charCodeAt(i)) || isJoinerAt(s, i);
 }
 
 function acceptsSuffix(t: CompiledTerm, suffix: string, stemLast: string): boolean {
@@ -220,16 +168,15 @@ function acceptsSuffix(t: CompiledTerm, suffix: string, stemLast: string): boole
     if (suffix.length > 1 && suffix[0] === stemLast && /[bcdfgklmnprstv]/.test(stemLast) && t.endings.has(suffix.slice(1)))
       return true;
   }
-  if (!t.term.modifier) return false;
   const term = t.term;
+  if (!term.modifier) return false;
   if (term.modifierHyphenOnly && !suffix.startsWith('-')) return false;
-  for (const b of term.blockHeads) if (suffix.startsWith(b)) return false;
-  let head = suffix;
-  if (head.startsWith('-')) head = head.slice(1);
+  for (const b of t.blockHeads) if (suffix.startsWith(b)) return false;
+  const head = suffix.startsWith('-') ? suffix.slice(1) : suffix;
   if (head.length < 3) return false;
-  if (term.allowHeads) {
+  if (t.allowHeads) {
     const cands = [suffix, head, head.replace(/^[se]/, '')];
-    return term.allowHeads.some((a) => cands.some((c) => c.startsWith(a)));
+    return t.allowHeads.some((a) => cands.some((c) => c.startsWith(a)));
   }
   return true;
 }
@@ -239,30 +186,35 @@ function acceptsPrefix(t: CompiledTerm, prefix: string): boolean {
   if (!t.term.head) return false;
   const p = prefix.endsWith('-') ? prefix.slice(0, -1) : prefix;
   if (p.length < 2) return false;
-  for (const b of t.term.blockPrefixes) if (p.endsWith(b) || prefix.endsWith(b)) return false;
+  for (const b of t.blockPrefixes) if (p.endsWith(b) || prefix.endsWith(b)) return false;
   return true;
 }
 
-const STOP = { term: null } as unknown as CompiledTerm;
+const CUE_STOP = /[,;:()]|\s(?:eller|og|samt|men|mens|hvor|efter|før)\s/u;
 
-const CUE_AFTER_STOP = /[,;:()]|\s(?:eller|og|samt|men|mens|hvor|efter|før)\s/u;
-
-function specialise(t: CompiledTerm, lower: string, ws: number, we: number, ss: number, se: number): InstrumentId[] | null {
+function specialise(t: CompiledTerm, sent: Sentence, ws: number, we: number): InstrumentId[] | null {
   if (!t.specialize.length) return null;
-  let after = lower.slice(we, Math.min(se, we + 80));
-  const stop = after.search(CUE_AFTER_STOP);
+  const rel = (x: number) => x - sent.start;
+  let after = sent.lower.slice(rel(we), Math.min(sent.lower.length, rel(we) + 80));
+  const stop = after.search(CUE_STOP);
   if (stop >= 0) after = after.slice(0, stop);
   let best: { at: number; ids: InstrumentId[] } | null = null;
   for (const s of t.specialize) {
-    const m = s.cueAfter.exec(after);
+    const m = s.cue.exec(after);
     if (m && (!best || m.index < best.at)) best = { at: m.index, ids: s.instruments };
   }
   if (best) return best.ids;
-  let before = lower.slice(Math.max(ss, ws - 40), ws);
-  const parts = before.split(CUE_AFTER_STOP);
-  before = parts[parts.length - 1] ?? '';
+  const parts = sent.lower.slice(Math.max(0, rel(ws) - 40), rel(ws)).split(CUE_STOP);
+  const before = parts[parts.length - 1] ?? '';
   for (const s of t.specialize) if (s.cue.test(before)) return s.instruments;
   return null;
+}
+
+interface Sentence {
+  start: number;
+  end: number;
+  lower: string;
+  neg?: SentenceNegation;
 }
 
 export interface RawMention {
@@ -273,74 +225,74 @@ export interface RawMention {
   groups: readonly TargetGroupId[];
 }
 
-/** Scan the prepared text; returns accepted mentions in text order with input offsets. */
-export function scan(c: CompiledLexicon, p: Prepared): RawMention[] {
-  const { lower, cased } = p;
-  const re = c.combined;
-  re.lastIndex = 0;
-  const accepted: { ws: number; we: number; t: CompiledTerm; ids: readonly InstrumentId[]; ss: number; se: number }[] = [];
-  let sentS = -1;
-  let sentE = -1;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(lower)) !== null) {
-    const hs = m.index;
-    const matched = m[0];
-    let he = hs + matched.length;
-    if (matched.length === 0) {
-      re.lastIndex++;
+/** Sort candidate indices by start ascending, end descending (input is ordered by end: nearly sorted by start). */
+function orderCandidates(start: Int32Array, end: Int32Array, count: number): Int32Array {
+  const idx = new Int32Array(count);
+  for (let i = 0; i < count; i++) idx[i] = i;
+  for (let i = 1; i < count; i++) {
+    const x = idx[i] as number;
+    const xs = start[x] as number;
+    const xe = end[x] as number;
+    let j = i - 1;
+    while (j >= 0) {
+      const y = idx[j] as number;
+      const ys = start[y] as number;
+      if (ys < xs || (ys === xs && (end[y] as number) >= xe)) break;
+      idx[j + 1] = y;
+      j--;
+    }
+    idx[j + 1] = x;
+  }
+  return idx;
+}
+
+/** Scan a (masked) text; returns accepted mentions in text order with offsets into it. */
+export function scan(c: CompiledLexicon, text: string): RawMention[] {
+  const { start, end, pid, count } = scanAll(c.automaton, text);
+  const order = orderCandidates(start, end, count);
+  const accepted: { ws: number; we: number; t: CompiledTerm; ids: readonly InstrumentId[]; sent: Sentence }[] = [];
+  let sent: Sentence | null = null;
+  let lastEnd = -1;
+  for (let oi = 0; oi < count; oi++) {
+    const ci = order[oi] as number;
+    const hs = start[ci] as number;
+    if (hs < lastEnd) continue;
+    const he = end[ci] as number;
+    const ti = c.patternTerm[pid[ci] as number] as number;
+    if (ti < 0) {
+      lastEnd = he; // a stop form consumes its text
       continue;
     }
-    const ti = lookupTerm(c, lower, hs, matched);
-    if (ti === undefined || ti < 0) continue;
-    let ws = hs;
-    while (ws > 0 && inWord(lower, ws - 1)) ws--;
-    let we = he;
-    while (we < lower.length && inWord(lower, we)) we++;
-    let t = c.terms[ti] as CompiledTerm;
+    const t = c.terms[ti] as CompiledTerm;
+    const [ws, we] = wordBounds(text, hs, he);
+    if (ws < hs && !acceptsPrefix(t, normWord(text.slice(ws, hs)))) continue;
     if (we > he) {
-      // A longer literal form may start at the same place ("konkrete job" + "forslag").
-      for (let k = we; k > he; k--) {
-        const longer = c.literal.get(fold(lower.slice(hs, k)));
-        if (longer !== undefined) {
-          if (longer < 0) {
-            t = STOP;
-          } else {
-            t = c.terms[longer] as CompiledTerm;
-            he = k;
-          }
-          break;
-        }
-      }
-      if (t === STOP) continue;
+      const last = normWord(text.slice(he - 1, he));
+      if (!acceptsSuffix(t, normWord(text.slice(he, we)), last)) continue;
+    } else if (t.exactEndings && !t.exactEndings.has('') ) continue;
+    if (t.blockAfter && t.blockAfter.test(text.slice(we, we + 80).toLowerCase())) continue;
+    if (!sent || hs < sent.start || hs >= sent.end) {
+      const [ss, se] = sentenceAround(text, hs);
+      const e = Math.max(se, we);
+      sent = { start: ss, end: e, lower: text.slice(ss, e).toLowerCase() };
     }
-    if (!acceptsPrefix(t, lower.slice(ws, hs))) continue;
-    if (!acceptsSuffix(t, lower.slice(he, we), lower[he - 1] as string)) continue;
-    if (t.blockAfter && t.blockAfter.test(lower.slice(we, we + 80))) continue;
-    if (hs >= sentE || hs < sentS) {
-      [sentS, sentE] = sentenceAround(cased, hs);
-      if (sentE < he) sentE = Math.min(lower.length, he);
-    }
-    if (t.blockBefore && t.blockBefore.test(lower.slice(Math.max(sentS, ws - 40), ws))) continue;
-    if (t.requireInSentence || t.blockInSentence) {
-      const sentence = lower.slice(sentS, Math.max(sentE, we));
-      if (t.requireInSentence && !t.requireInSentence.test(sentence.slice(0, ws - sentS) + ' '.repeat(we - ws) + sentence.slice(we - sentS))) continue;
-      if (t.blockInSentence && t.blockInSentence.test(sentence)) continue;
-    }
-    const ids = specialise(t, lower, ws, we, sentS, Math.max(sentE, we)) ?? t.term.instruments;
-    accepted.push({ ws, we, t, ids, ss: sentS, se: Math.max(sentE, we) });
+    const s = sent;
+    if (t.blockBefore && t.blockBefore.test(s.lower.slice(Math.max(0, ws - 40 - s.start), ws - s.start))) continue;
+    if (t.requireInSentence && !t.requireInSentence.test(s.lower.slice(0, ws - s.start) + ' '.repeat(we - ws) + s.lower.slice(we - s.start)))
+      continue;
+    if (t.blockInSentence && t.blockInSentence.test(s.lower)) continue;
+    const ids = specialise(t, s, ws, we) ?? t.term.instruments;
+    accepted.push({ ws, we, t, ids, sent: s });
+    lastEnd = he;
   }
   // Phrases that carry their own negation ("ingen uddannelse") must not negate their neighbours.
   const protectedSpans = accepted.filter((a) => !a.t.term.negatable).map((a) => [a.ws, a.we] as const);
-  const out: RawMention[] = [];
-  for (const a of accepted) {
-    const negated = a.t.term.negatable ? isNegated(c.negation, lower, a.ss, a.se, a.ws, a.we, protectedSpans) : false;
-    out.push({
-      start: origStart(p, a.ws),
-      end: origEnd(p, a.we),
-      negated,
-      instruments: a.ids,
-      groups: a.t.term.groups,
-    });
-  }
-  return out;
+  return accepted.map((a) => {
+    let negated = false;
+    if (a.t.term.negatable) {
+      a.sent.neg ??= negationContext(c.negation, a.sent.lower, a.sent.start, protectedSpans);
+      negated = isNegated(c.negation, a.sent.neg, a.ws - a.sent.start, a.we - a.sent.start);
+    }
+    return { start: a.ws, end: a.we, negated, instruments: a.ids, groups: a.t.term.groups };
+  });
 }

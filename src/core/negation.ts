@@ -5,12 +5,15 @@ import type { Lexicon } from './lexicon/schema';
  * post-negations scope back, both only within the clause (a terminator such as
  * "men", a semicolon, or a comma/"og" that starts a new clause ends the scope),
  * and only over a few words. Pseudo-negations ("ikke kun", "uden for") are skipped.
+ * Trigger positions are found once per sentence and shared by its mentions.
  */
 export interface CompiledNegation {
   pre: RegExp;
   post: RegExp;
   pseudo: RegExp;
   clauseBreak: RegExp;
+  /** Cheap test: can this sentence contain any trigger at all? */
+  hint: RegExp;
   preWindow: number;
   postWindow: number;
 }
@@ -21,6 +24,9 @@ export function compileNegation(lex: Lexicon): CompiledNegation {
   const n = lex.negation;
   const alt = (xs: string[]) => xs.map((x) => x.replace(/ /g, '\\s+')).join('|');
   const word = (xs: string[]) => `(?<![${L}])(?:${alt(xs)})(?![${L}])`;
+  // Every trigger contains one of these fragments; a sentence without any cannot be negated.
+  const firstWords = [...n.pre, ...n.post].map((x) => x.replace(/\(.*$/, '').split(' ')[0] as string).filter((w) => w.length >= 2);
+  const hintWords = [...new Set(firstWords.map((w) => w.slice(0, 4)))];
   return {
     pre: new RegExp(word(n.pre), 'gu'),
     post: new RegExp(`(?<![${L}])(?:${alt(n.post)})[\\p{L}]*(?![${L}])`, 'gu'),
@@ -31,6 +37,7 @@ export function compileNegation(lex: Lexicon): CompiledNegation {
       )})(?![${L}])`,
       'u',
     ),
+    hint: new RegExp(hintWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')),
     preWindow: n.preWindow,
     postWindow: n.postWindow,
   };
@@ -48,8 +55,10 @@ function wordCount(s: string): number {
   return n;
 }
 
-function spans(re: RegExp, s: string): [number, number, string][] {
-  const out: [number, number, string][] = [];
+type SpanT = [number, number, string];
+
+function spans(re: RegExp, s: string): SpanT[] {
+  const out: SpanT[] = [];
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s)) !== null) {
@@ -61,51 +70,51 @@ function spans(re: RegExp, s: string): [number, number, string][] {
 
 const overlaps = (a: number, b: number, c: number, d: number) => a < d && c < b;
 
-/**
- * Is the mention [ws, we) negated within its sentence [ss, se) of `lower`?
- * `protectedSpans` are phrases whose negation word belongs to themselves.
- */
-export function isNegated(
+export interface SentenceNegation {
+  lower: string;
+  /** null: the sentence holds no trigger at all */
+  pre: SpanT[] | null;
+  post: SpanT[];
+}
+
+/** Find the triggers of one sentence (offsets relative to it), minus pseudo-negations and protected phrases. */
+export function negationContext(
   neg: CompiledNegation,
   lower: string,
-  ss: number,
-  se: number,
-  ws: number,
-  we: number,
+  sentenceStart: number,
   protectedSpans: readonly (readonly [number, number])[],
-): boolean {
-  const sentence = lower.slice(ss, se);
-  const ms = ws - ss;
-  const me = we - ss;
-  const pseudo = spans(neg.pseudo, sentence);
-  const skip = (a: number, b: number) =>
-    pseudo.some(([x, y]) => overlaps(a, b, x, y)) ||
-    protectedSpans.some(([x, y]) => overlaps(a + ss, b + ss, x, y)) ||
-    overlaps(a, b, ms, me);
+): SentenceNegation {
+  if (!neg.hint.test(lower)) return { lower, pre: null, post: [] };
+  const pseudo = spans(neg.pseudo, lower);
+  const keep = ([a, b]: SpanT) =>
+    !pseudo.some(([x, y]) => overlaps(a, b, x, y)) &&
+    !protectedSpans.some(([x, y]) => overlaps(a + sentenceStart, b + sentenceStart, x, y));
+  return { lower, pre: spans(neg.pre, lower).filter(keep), post: spans(neg.post, lower).filter(keep) };
+}
 
+/** Is the mention [ms, me) (relative to its sentence) negated? */
+export function isNegated(neg: CompiledNegation, ctx: SentenceNegation, ms: number, me: number): boolean {
+  if (!ctx.pre) return false;
+  const s = ctx.lower;
   // Pre-negation: the closest trigger before the mention whose scope reaches it.
-  const before = sentence.slice(0, ms);
-  const pre = spans(neg.pre, before).filter(([a, b]) => !skip(a, b));
+  const pre = ctx.pre.filter(([, b]) => b <= ms);
   for (let i = pre.length - 1; i >= 0; i--) {
-    const [, b, trig] = pre[i] as [number, number, string];
-    const between = before.slice(b);
+    const [, b, trig] = pre[i] as SpanT;
+    const between = s.slice(b, ms);
     if (neg.clauseBreak.test(between)) break;
-    const isHverken = trig.startsWith('hverken');
-    if (!isHverken && wordCount(between) > neg.preWindow) break;
+    if (!trig.startsWith('hverken') && wordCount(between) > neg.preWindow) break;
     if (trig === 'uden') {
       // "kan ikke klare sig uden mentor": a negation before "uden" in the same clause cancels it.
-      const earlier = pre.slice(0, i).some(([, eb]) => !neg.clauseBreak.test(before.slice(eb, b)));
+      const earlier = pre.slice(0, i).some(([, eb]) => !neg.clauseBreak.test(s.slice(eb, b)));
       if (earlier) return false;
       if (wordCount(between) > 3) break;
     }
     return true;
   }
-
   // Post-negation: a trigger after the mention, same clause, within a few words.
-  const after = sentence.slice(me);
-  for (const [a, b] of spans(neg.post, after)) {
-    if (skip(a + me, b + me)) continue;
-    const between = after.slice(0, a);
+  for (const [a] of ctx.post) {
+    if (a < me) continue;
+    const between = s.slice(me, a);
     if (neg.clauseBreak.test(between)) break;
     if (wordCount(between) > neg.postWindow) break;
     return true;

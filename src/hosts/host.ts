@@ -72,4 +72,12 @@ export interface Host {
   saveSettings(settings: Record<string, unknown>): Promise<void>;
   /** Subscribe to document changes; returns an unsubscribe function. */
   onChange(listener: () => void): () => void;
+  /**
+   * Optional batch (Word): insert every request and, when `referenceList` is given, create or update
+   * the reference list, in 2 round trips in total. All anchors are checked before anything is written
+   * (HostError 'anchor-moved' → nothing inserted). Result per request as for insert().
+   */
+  insertMany?(reqs: InsertRequest[], referenceList?: string[]): Promise<boolean[]>;
+  /** Optional (Outlook): whether every To/Cc/Bcc recipient has an address in one of these domains (or a subdomain). */
+  recipientsAreInternal?(domains: string[]): Promise<boolean>;
 }

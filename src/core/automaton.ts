@@ -1,0 +1,245 @@
+/**
+ * A compact Aho–Corasick automaton over a small folded alphabet: one pass over
+ * the text, one table lookup per character, whatever the number of forms.
+ *
+ * Folding (per character, so offsets never move): case; ø/ö → o, æ/ä/é → e,
+ * å → a, ü → u; every blank (space, tab, NBSP, line feed) is one SPACE symbol
+ * and runs of blanks count once; -, ‐, ‑ and Word's non-breaking hyphen are
+ * HYPHEN; soft hyphen, Word's optional hyphen and zero-width space are skipped;
+ * a hyphen + line break inside a word ("ar-\nbejde") is skipped too.
+ * Everything else (\r, \v, \x07, punctuation, other scripts) is OTHER and
+ * breaks any match. The ASCII digraphs oe, ae and aa read as one letter
+ * (o, e, a), in the text and in the patterns alike, so "loentilskud",
+ * "lontilskud" and "løntilskud" are one pattern.
+ */
+
+export const SYM_OTHER = 0;
+export const SYM_SPACE = 37;
+export const SYM_HYPHEN = 38;
+const SYM_DOT = 39;
+const SYM_APOS = 40;
+const SYM_SLASH = 41;
+const SYM_PARA = 42; // §
+const SYM_PLUS = 43;
+export const K = 44;
+const SYM_SKIP = 255;
+const SYM_A = 1;
+const SYM_E = 5;
+const SYM_O = 15;
+
+export const SYM = new Uint8Array(65536);
+(() => {
+  for (let c = 0; c < 26; c++) {
+    SYM[0x61 + c] = c + 1;
+    SYM[0x41 + c] = c + 1;
+  }
+  for (let d = 0; d < 10; d++) SYM[0x30 + d] = 27 + d;
+  const letter = (ch: string, as: string) => {
+    const v = SYM[as.charCodeAt(0)] as number;
+    SYM[ch.toLowerCase().charCodeAt(0)] = v;
+    SYM[ch.toUpperCase().charCodeAt(0)] = v;
+  };
+  for (const ch of 'øö') letter(ch, 'o');
+  for (const ch of 'æäéèê') letter(ch, 'e');
+  for (const ch of 'åáà') letter(ch, 'a');
+  letter('ü', 'u');
+  for (const c of [0x20, 0x09, 0x0a, 0xa0, 0x2009, 0x202f]) SYM[c] = SYM_SPACE;
+  for (const c of [0x2d, 0x2010, 0x2011, 0x1e]) SYM[c] = SYM_HYPHEN;
+  SYM[0x2e] = SYM_DOT;
+  SYM[0x27] = SYM_APOS;
+  SYM[0x2019] = SYM_APOS;
+  SYM[0x2f] = SYM_SLASH;
+  SYM[0xa7] = SYM_PARA;
+  SYM[0x2b] = SYM_PLUS;
+  for (const c of [0xad, 0x1f, 0x200b]) SYM[c] = SYM_SKIP;
+})();
+
+/** Symbols of a (lower-case, single-letter-folded) pattern string. */
+export function symbols(s: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    let v = SYM[s.charCodeAt(i)] as number;
+    if (v === SYM_SKIP) continue;
+    if (v === SYM_O || v === SYM_A) {
+      const d = s.charCodeAt(i + 1) | 0x20;
+      if (d === 0x65) {
+        v = v === SYM_A ? SYM_E : SYM_O;
+        i++;
+      } else if (d === 0x61 && v === SYM_A) i++;
+    }
+    if (v === SYM_OTHER) throw new Error(`pattern "${s}" has a character outside the alphabet: "${s[i]}"`);
+    if (v === SYM_SPACE && out[out.length - 1] === SYM_SPACE) continue;
+    out.push(v);
+  }
+  return out;
+}
+
+/** Is position i (a hyphen) the start of a line-break hyphenation ("ar-\nbejde")? Returns the index after it, or -1. */
+export function lineBreakJoinEnd(text: string, i: number): number {
+  if (i === 0 || !isLetterCode(text.charCodeAt(i - 1))) return -1;
+  let k = i + 1;
+  while (k < text.length && (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0x09)) k++;
+  const c = text.charCodeAt(k);
+  if (c === 0x0d && text.charCodeAt(k + 1) === 0x0a) k += 2;
+  else if (c === 0x0a || c === 0x0b) k += 1;
+  else return -1;
+  while (k < text.length && (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0x09)) k++;
+  return k < text.length && isLowerLetterCode(text.charCodeAt(k)) ? k : -1;
+}
+
+export function isLetterCode(c: number): boolean {
+  const v = SYM[c] as number;
+  return (v >= 1 && v <= 26) || (c > 0xff && c !== 0xad && /\p{L}/u.test(String.fromCharCode(c)));
+}
+export function isLowerLetterCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+}
+
+export interface Automaton {
+  /** delta[state * K + sym] → next state */
+  delta: Int32Array;
+  /** Longest pattern id ending in this state (own or via failure links), or -1. */
+  outPid: Int32Array;
+  /** Its length in symbols. */
+  outLen: Int32Array;
+  maxLen: number;
+}
+
+export function buildAutomaton(patterns: number[][]): Automaton {
+  // trie
+  const next: Map<number, number>[] = [new Map()];
+  const own: number[] = [-1];
+  const ownLen: number[] = [0];
+  let maxLen = 0;
+  patterns.forEach((p, pid) => {
+    let s = 0;
+    for (const sym of p) {
+      let t = next[s]!.get(sym);
+      if (t === undefined) {
+        t = next.length;
+        next.push(new Map());
+        own.push(-1);
+        ownLen.push(0);
+        next[s]!.set(sym, t);
+      }
+      s = t;
+    }
+    if (own[s] === -1) {
+      own[s] = pid;
+      ownLen[s] = p.length;
+    }
+    maxLen = Math.max(maxLen, p.length);
+  });
+  const n = next.length;
+  const delta = new Int32Array(n * K);
+  const fail = new Int32Array(n);
+  const outPid = new Int32Array(n).fill(-1);
+  const outLen = new Int32Array(n);
+  // BFS: full transition table
+  const queue: number[] = [];
+  for (let sym = 0; sym < K; sym++) {
+    const t = next[0]!.get(sym);
+    if (t !== undefined) {
+      delta[sym] = t;
+      fail[t] = 0;
+      queue.push(t);
+    }
+  }
+  outPid[0] = -1;
+  for (let qi = 0; qi < queue.length; qi++) {
+    const s = queue[qi] as number;
+    // output: own pattern, else the failure state's
+    if (own[s] !== -1) {
+      outPid[s] = own[s] as number;
+      outLen[s] = ownLen[s] as number;
+    } else {
+      outPid[s] = outPid[fail[s] as number] as number;
+      outLen[s] = outLen[fail[s] as number] as number;
+    }
+    for (let sym = 0; sym < K; sym++) {
+      const t = next[s]!.get(sym);
+      if (t !== undefined) {
+        fail[t] = delta[(fail[s] as number) * K + sym] as number;
+        delta[s * K + sym] = t;
+        queue.push(t);
+      } else {
+        delta[s * K + sym] = delta[(fail[s] as number) * K + sym] as number;
+      }
+    }
+    // OTHER always resets
+    delta[s * K + SYM_OTHER] = 0;
+  }
+  return { delta, outPid, outLen, maxLen };
+}
+
+const RING = 256;
+
+/**
+ * All matches, as parallel arrays in order of end: for each text position where a
+ * pattern ends, the longest one. Start/end are text offsets (end exclusive).
+ */
+export function scanAll(a: Automaton, text: string): { start: Int32Array; end: Int32Array; pid: Int32Array; count: number } {
+  if (a.maxLen >= RING) throw new Error('pattern too long');
+  const { delta, outPid, outLen } = a;
+  let cap = 1024;
+  let start = new Int32Array(cap);
+  let end = new Int32Array(cap);
+  let pid = new Int32Array(cap);
+  let count = 0;
+  const ring = new Int32Array(RING);
+  let k = 0;
+  let state = 0;
+  let prevSpace = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    let sym = SYM[c] as number;
+    if (sym === SYM_SKIP) continue;
+    if (sym === SYM_SPACE) {
+      if (prevSpace) continue;
+      prevSpace = true;
+    } else {
+      prevSpace = false;
+      if (sym === SYM_HYPHEN) {
+        const j = lineBreakJoinEnd(text, i);
+        if (j > 0) {
+          i = j - 1;
+          continue;
+        }
+      }
+    }
+    // ASCII digraphs: "oe" reads as ø, "ae" as æ, "aa" as å (the second letter is skipped)
+    const pos = i;
+    if (sym === SYM_O || sym === SYM_A) {
+      const d = text.charCodeAt(i + 1) | 0x20;
+      if (d === 0x65) {
+        sym = sym === SYM_A ? SYM_E : SYM_O;
+        i++;
+      } else if (d === 0x61 && sym === SYM_A) i++;
+    }
+    state = delta[state * K + sym] as number;
+    if (state === 0) continue;
+    ring[k & (RING - 1)] = pos;
+    k++;
+    const p = outPid[state] as number;
+    if (p >= 0) {
+      if (count === cap) {
+        cap *= 2;
+        const s2 = new Int32Array(cap);
+        s2.set(start);
+        start = s2;
+        const e2 = new Int32Array(cap);
+        e2.set(end);
+        end = e2;
+        const p2 = new Int32Array(cap);
+        p2.set(pid);
+        pid = p2;
+      }
+      start[count] = ring[(k - (outLen[state] as number)) & (RING - 1)] as number;
+      end[count] = i + 1;
+      pid[count] = p;
+      count++;
+    }
+  }
+  return { start, end, pid, count };
+}

@@ -1,0 +1,347 @@
+import { MARK_CLOSE, MARK_OPEN, markerTag } from '../core/markers';
+import type { Span } from '../core/types';
+import { HostError, type CommentRequest, type Host, type HostCapabilities, type InsertRequest } from './host';
+
+/**
+ * The browser demo's host: an in-page editable "document" made of paragraphs.
+ *
+ * - The document is a contenteditable element whose block children are the
+ *   paragraphs; readText() joins their text with "\n" (stray text nodes count
+ *   as paragraphs of their own; a <br> inside a paragraph reads as a space).
+ * - Inserted suggestions are paragraphs of their own, non-editable, holding a
+ *   span with data-jpe-tag whose text is MARK_OPEN + text + MARK_CLOSE.
+ * - Comments are margin notes in a separate notes element.
+ * - The reference list is one tagged block at the end, replaced in place.
+ * - Settings live in memory only (never localStorage: privacy).
+ */
+export interface DemoHost extends Host {
+  /** Replace the whole document with plain text (one paragraph per line) and clear the notes. */
+  setText(text: string): void;
+  /** Remove listeners and highlights. */
+  dispose(): void;
+}
+
+export interface DemoHostOptions {
+  /** Where comments go; created after the editor when absent. */
+  notesElement?: HTMLElement;
+}
+
+const INSERTED_CLASS = 'jpe-inserted';
+const KILDELISTE_CLASS = 'jpe-kildeliste';
+const HIGHLIGHT_NAME = 'jpe-mention';
+
+interface Segment {
+  /** A text node, or null for a virtual character (a <br> read as a space). */
+  node: Text | null;
+  /** Offset of the node's first character in the document string. */
+  start: number;
+  length: number;
+}
+
+interface Layout {
+  text: string;
+  blocks: { node: Node; start: number; end: number }[];
+  segments: Segment[];
+}
+
+function isBlock(el: Element): boolean {
+  return /^(P|DIV|H[1-6]|LI|UL|OL|BLOCKQUOTE|PRE|SECTION|ARTICLE|TABLE)$/.test(el.tagName);
+}
+
+export function createDemoHost(editor: HTMLElement, options: DemoHostOptions = {}): DemoHost {
+  const doc = editor.ownerDocument;
+  let notes = options.notesElement;
+  if (!notes) {
+    notes = doc.createElement('aside');
+    notes.className = 'jpe-notes';
+    notes.setAttribute('aria-label', 'Kommentarer');
+    editor.insertAdjacentElement('afterend', notes);
+  }
+  const notesEl = notes;
+  if (!editor.isContentEditable) editor.setAttribute('contenteditable', 'true');
+  try {
+    doc.execCommand('defaultParagraphSeparator', false, 'p');
+  } catch {
+    // Older engines: Enter makes <div>s, which read the same.
+  }
+
+  const listeners = new Set<() => void>();
+  let settings: Record<string, unknown> = {};
+  let commentCount = 0;
+  /** Last caret position inside the editor (for inserting "at the cursor"). */
+  let lastCaretBlock: Node | null = null;
+
+  const fire = () => listeners.forEach((l) => l());
+  const onInput = () => fire();
+  const onSelectionChange = () => {
+    const sel = doc.getSelection();
+    if (!sel || !sel.rangeCount) return;
+    const n = sel.getRangeAt(0).endContainer;
+    if (!editor.contains(n) || n === editor) return;
+    lastCaretBlock = topBlock(n);
+  };
+  editor.addEventListener('input', onInput);
+  doc.addEventListener('selectionchange', onSelectionChange);
+
+  /** The paragraph-level node that contains n (a child of the editor, or a paragraph of the reference list). */
+  function topBlock(n: Node): Node | null {
+    let cur: Node | null = n;
+    while (cur && cur.parentNode && cur.parentNode !== editor) {
+      const parent: Node = cur.parentNode;
+      if (parent instanceof HTMLElement && parent.classList.contains(KILDELISTE_CLASS)) return cur;
+      cur = parent;
+    }
+    return cur && cur.parentNode === editor ? cur : null;
+  }
+
+  function blockNodes(): Node[] {
+    const out: Node[] = [];
+    for (const child of Array.from(editor.childNodes)) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        if ((child.textContent ?? '').trim() !== '') out.push(child);
+      } else if (child instanceof HTMLElement) {
+        if (child.classList.contains(KILDELISTE_CLASS)) out.push(...Array.from(child.children));
+        else if (isBlock(child) || child.textContent) out.push(child);
+      }
+    }
+    return out;
+  }
+
+  function layout(): Layout {
+    const blocks: Layout['blocks'] = [];
+    const segments: Segment[] = [];
+    let text = '';
+    for (const b of blockNodes()) {
+      if (blocks.length) text += '\n';
+      const start = text.length;
+      const walk = (n: Node) => {
+        if (n.nodeType === Node.TEXT_NODE) {
+          const t = (n as Text).data;
+          segments.push({ node: n as Text, start: text.length, length: t.length });
+          text += t;
+        } else if (n instanceof HTMLElement && n.tagName === 'BR') {
+          // A trailing <br> is only the placeholder of an empty paragraph.
+          if (n.nextSibling) {
+            segments.push({ node: null, start: text.length, length: 1 });
+            text += ' ';
+          }
+        } else {
+          n.childNodes.forEach(walk);
+        }
+      };
+      walk(b);
+      blocks.push({ node: b, start, end: text.length });
+    }
+    return { text, blocks, segments };
+  }
+
+  function checkAnchor(l: Layout, span: Span): void {
+    if (span.start < 0 || span.end > l.text.length || l.text.slice(span.start, span.end) !== span.text) {
+      throw new HostError('anchor-moved', 'the mention is no longer where the analysis found it');
+    }
+  }
+
+  function domRange(l: Layout, span: Span): Range {
+    const r = doc.createRange();
+    const pos = (off: number, preferEnd: boolean): [Node, number] => {
+      for (const s of l.segments) {
+        if (!s.node) continue;
+        const inside = preferEnd ? off > s.start && off <= s.start + s.length : off >= s.start && off < s.start + s.length;
+        if (inside) return [s.node, off - s.start];
+      }
+      const last = l.segments.filter((s) => s.node).pop();
+      return last?.node ? [last.node, last.length] : [editor, 0];
+    };
+    const [sn, so] = pos(span.start, false);
+    const [en, eo] = pos(span.end, true);
+    r.setStart(sn, so);
+    r.setEnd(en, eo);
+    return r;
+  }
+
+  function blockAt(l: Layout, offset: number): Node | null {
+    for (const b of l.blocks) if (offset >= b.start && offset <= b.end) return b.node;
+    return null;
+  }
+
+  function kildelisteBlock(): HTMLElement | null {
+    return editor.querySelector(`:scope > .${KILDELISTE_CLASS}`);
+  }
+
+  function insertedParagraph(text: string, tag: string): HTMLElement {
+    const p = doc.createElement('p');
+    p.className = INSERTED_CLASS;
+    p.contentEditable = 'false';
+    p.dataset['jpeTag'] = tag;
+    const span = doc.createElement('span');
+    span.dataset['jpeTag'] = tag;
+    span.textContent = MARK_OPEN + text + MARK_CLOSE;
+    p.appendChild(span);
+    return p;
+  }
+
+  function clearHighlight(): void {
+    const css = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS;
+    css?.highlights?.delete(HIGHLIGHT_NAME);
+    editor.querySelectorAll('.jpe-selected').forEach((e) => e.classList.remove('jpe-selected'));
+  }
+
+  const caps: HostCapabilities = {
+    kind: 'demo',
+    canInsert: true,
+    canComment: true,
+    canSelect: true,
+    hasChangeEvents: true,
+    canPersistSettings: false,
+  };
+
+  const host: DemoHost = {
+    capabilities: () => ({ ...caps }),
+
+    async readText() {
+      return layout().text;
+    },
+
+    async select(span) {
+      const l = layout();
+      checkAnchor(l, span);
+      clearHighlight();
+      const range = domRange(l, span);
+      const css = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS;
+      const HighlightCtor = (globalThis as { Highlight?: new (...r: Range[]) => unknown }).Highlight;
+      if (css?.highlights && HighlightCtor) css.highlights.set(HIGHLIGHT_NAME, new HighlightCtor(range));
+      const sel = doc.getSelection();
+      sel?.removeAllRanges();
+      sel?.addRange(range);
+      const block = blockAt(l, span.start);
+      if (block instanceof HTMLElement) {
+        block.classList.add('jpe-selected');
+        block.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+      } else {
+        range.startContainer.parentElement?.scrollIntoView?.({ block: 'center' });
+      }
+    },
+
+    async insert(req: InsertRequest) {
+      const l = layout();
+      if (req.anchor) checkAnchor(l, req.anchor);
+      const visible = req.text;
+      for (const el of Array.from(editor.querySelectorAll<HTMLElement>(`.${INSERTED_CLASS}`))) {
+        if ((el.textContent ?? '').replace(MARK_OPEN, '').replace(MARK_CLOSE, '') === visible) return false;
+      }
+      const p = insertedParagraph(visible, req.tag);
+      let after: Node | null = req.anchor ? blockAt(l, req.anchor.end) : lastCaretBlock && editor.contains(lastCaretBlock) ? lastCaretBlock : null;
+      // Never inside the reference list: insert before it instead.
+      const list = kildelisteBlock();
+      if (after && list && list.contains(after)) after = null;
+      if (after && after.parentNode === editor) {
+        // Keep earlier insertions for the same paragraph in order.
+        let next = after.nextSibling;
+        while (next instanceof HTMLElement && next.classList.contains(INSERTED_CLASS)) {
+          after = next;
+          next = next.nextSibling;
+        }
+        editor.insertBefore(p, after.nextSibling);
+      } else if (list) {
+        editor.insertBefore(p, list);
+      } else {
+        editor.appendChild(p);
+      }
+      p.classList.add('jpe-new');
+      setTimeout(() => p.classList.remove('jpe-new'), 1600);
+      fire();
+      return true;
+    },
+
+    async comment(req: CommentRequest) {
+      const l = layout();
+      checkAnchor(l, req.anchor);
+      commentCount += 1;
+      const n = commentCount;
+      const range = domRange(l, req.anchor);
+      if (range.startContainer === range.endContainer && range.startContainer.nodeType === Node.TEXT_NODE) {
+        const mark = doc.createElement('span');
+        mark.className = 'jpe-comment-anchor';
+        mark.dataset['comment'] = String(n);
+        try {
+          range.surroundContents(mark);
+        } catch {
+          // Crosses element boundaries: the note still names the text.
+        }
+      }
+      const note = doc.createElement('div');
+      note.className = 'jpe-note';
+      note.dataset['comment'] = String(n);
+      note.setAttribute('role', 'note');
+      const head = doc.createElement('div');
+      head.className = 'jpe-note-head';
+      head.textContent = `Kommentar ${n} · Jobplan Evidens`;
+      const quote = doc.createElement('div');
+      quote.className = 'jpe-note-anchor';
+      quote.textContent = `»${req.anchor.text}«`;
+      const body = doc.createElement('div');
+      body.className = 'jpe-note-body';
+      body.textContent = req.text;
+      note.append(head, quote, body);
+      notesEl.appendChild(note);
+      // Line the note up with its paragraph where the layout allows.
+      const block = blockAt(l, req.anchor.start);
+      if (block instanceof HTMLElement) note.style.marginTop = '0';
+      fire();
+    },
+
+    async upsertReferenceList(lines: string[]) {
+      const list = kildelisteBlock() ?? doc.createElement('div');
+      list.className = KILDELISTE_CLASS;
+      list.contentEditable = 'false';
+      list.dataset['jpeTag'] = markerTag('kildeliste');
+      list.replaceChildren();
+      lines.forEach((line, i) => {
+        const p = doc.createElement('p');
+        if (i === 0) p.className = 'jpe-kildeliste-heading';
+        const prefix = i === 0 ? MARK_OPEN : '';
+        const suffix = i === lines.length - 1 ? MARK_CLOSE : '';
+        p.textContent = prefix + line + suffix;
+        list.appendChild(p);
+      });
+      if (!list.parentNode) editor.appendChild(list);
+      else editor.appendChild(list); // keep it last
+      fire();
+    },
+
+    async loadSettings() {
+      return JSON.parse(JSON.stringify(settings)) as Record<string, unknown>;
+    },
+
+    async saveSettings(next) {
+      settings = JSON.parse(JSON.stringify(next)) as Record<string, unknown>;
+    },
+
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    setText(text: string) {
+      clearHighlight();
+      editor.replaceChildren();
+      for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+        const p = doc.createElement('p');
+        if (line) p.textContent = line;
+        else p.appendChild(doc.createElement('br'));
+        editor.appendChild(p);
+      }
+      notesEl.replaceChildren();
+      commentCount = 0;
+      lastCaretBlock = null;
+    },
+
+    dispose() {
+      editor.removeEventListener('input', onInput);
+      doc.removeEventListener('selectionchange', onSelectionChange);
+      listeners.clear();
+      clearHighlight();
+    },
+  };
+  return host;
+}

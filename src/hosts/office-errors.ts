@@ -1,0 +1,121 @@
+import { HostError, type HostErrorCode } from './host';
+
+/**
+ * One place that turns what Office.js rejects with into a HostError.
+ *
+ * Office.js rejects `context.sync()` with an OfficeExtension.Error
+ * ({ name: 'RichApi.Error', code, message, debugInfo }); the Common API
+ * callbacks hand over an AsyncResult whose `error` has a numeric `code` and a
+ * `name`. Anything we cannot classify after a rejected round trip is treated
+ * as a lost connection to Office (the pane offers "prøv igen"), anything
+ * thrown by our own code as 'unknown'.
+ */
+
+/** Codes Word uses when a search string is longer than 255 characters or malformed. */
+export const SEARCH_TOO_LONG = 'SearchStringInvalidOrTooLong';
+
+const NOT_SUPPORTED = new Set([
+  'ApiNotFound',
+  'ApiNotAvailable',
+  'NotImplemented',
+  'Unsupported',
+  'UnsupportedOperation',
+  'NotSupported',
+  'InvalidOperationInCellEditMode',
+]);
+const TOO_LARGE = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded', 'DataTooLarge']);
+const MOVED = new Set(['ItemNotFound', 'InvalidReference', 'InvalidObjectPath']);
+const CONNECTION = new Set([
+  'GeneralException',
+  'ConnectionFailure',
+  'RequestAborted',
+  'ServiceNotAvailable',
+  'Timeout',
+  'ActivityLimitReached',
+  'NetworkError',
+]);
+
+export function errorCode(err: unknown): string | undefined {
+  if (err && typeof err === 'object') {
+    const c = (err as { code?: unknown }).code;
+    if (typeof c === 'string') return c;
+    if (typeof c === 'number') return String(c);
+  }
+  return undefined;
+}
+
+export function isSearchTooLong(err: unknown): boolean {
+  return errorCode(err) === SEARCH_TOO_LONG;
+}
+
+/**
+ * @param err what was thrown or rejected
+ * @param fromSync true when it came out of context.sync() / an async Office call
+ *   (then an unclassified error means Office did not answer: 'connection')
+ * @param movedMeans what an ItemNotFound means at this point (e.g. 'anchor-moved'
+ *   when we were looking for the mention); default 'unknown'
+ */
+export function toHostError(err: unknown, fromSync: boolean, movedMeans: HostErrorCode = 'unknown'): HostError {
+  if (err instanceof HostError) return err;
+  const code = errorCode(err);
+  const msg = err instanceof Error ? err.message : String((err as { message?: unknown })?.message ?? err);
+  let hc: HostErrorCode;
+  if (code && NOT_SUPPORTED.has(code)) hc = 'not-supported';
+  else if (code && TOO_LARGE.has(code)) hc = 'too-large';
+  else if (code && MOVED.has(code)) hc = movedMeans;
+  else if (code === SEARCH_TOO_LONG) hc = 'unknown';
+  else if (code && CONNECTION.has(code)) hc = 'connection';
+  else if (fromSync) hc = 'connection';
+  else hc = 'unknown';
+  return new HostError(hc, code ? `${code}: ${msg}` : msg);
+}
+
+/** Promise wrapper for the Common API's callback style (Outlook body, settings). */
+export function officeAsync<T>(call: (cb: (r: Office.AsyncResult<T>) => void) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    try {
+      call((r) => {
+        if ((r.status as unknown) === 'succeeded') resolve(r.value);
+        else reject(asyncError(r.error));
+      });
+    } catch (e) {
+      reject(toHostError(e, false));
+    }
+  });
+}
+
+function asyncError(e: Office.Error | undefined): HostError {
+  if (!e) return new HostError('connection', 'Office svarede ikke');
+  const name = e.name ?? '';
+  // Common API error codes: 1000-range coercion / data errors, 5000-range generic, 9000-range mailbox.
+  if (/NotSupported|APINotSupported|InvalidApiCall/i.test(name)) return new HostError('not-supported', `${name}: ${e.message}`);
+  if (/TooLarge|SizeLimit|DataExceeded/i.test(name) || e.code === 9019) return new HostError('too-large', `${name}: ${e.message}`);
+  if (/ReadOnly|AccessDenied|PermissionDenied/i.test(name)) return new HostError('read-only', `${name}: ${e.message}`);
+  if (/InvalidDataFormat|InvalidCoercion|InvalidFormat/i.test(name)) return new HostError('unknown', `${name}: ${e.message}`);
+  return new HostError('connection', `${name || e.code}: ${e.message}`);
+}
+
+// ---------------------------------------------------------------------------
+// Settings shared by the Word and Outlook adapters
+
+/** The one key under which the add-in keeps its settings (document settings / roaming settings). */
+export const SETTINGS_KEY = 'jpe';
+
+const ID_RE = /^[A-Za-z0-9_.:@-]{0,120}$/;
+
+/**
+ * Settings hold ids and flags only, never document text: keep booleans,
+ * finite numbers, id-like strings and arrays of id-like strings; drop the rest.
+ */
+export function sanitizeSettings(value: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (!ID_RE.test(k)) continue;
+    if (typeof v === 'boolean') out[k] = v;
+    else if (typeof v === 'number' && Number.isFinite(v)) out[k] = v;
+    else if (typeof v === 'string' && ID_RE.test(v)) out[k] = v;
+    else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string' && ID_RE.test(x)).slice(0, 1000);
+  }
+  return out;
+}
