@@ -21,7 +21,8 @@ const SYM_APOS = 40;
 const SYM_SLASH = 41;
 const SYM_PARA = 42; // §
 const SYM_PLUS = 43;
-export const K = 44;
+const SYM_COMMA = 44;
+export const K = 45;
 const SYM_SKIP = 255;
 const SYM_A = 1;
 const SYM_E = 5;
@@ -51,6 +52,7 @@ export const SYM = new Uint8Array(65536);
   SYM[0x2f] = SYM_SLASH;
   SYM[0xa7] = SYM_PARA;
   SYM[0x2b] = SYM_PLUS;
+  SYM[0x2c] = SYM_COMMA;
   for (const c of [0xad, 0x1f, 0x200b]) SYM[c] = SYM_SKIP;
 })();
 

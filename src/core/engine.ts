@@ -32,6 +32,17 @@ export function detect(text: string, lexicon: Lexicon = bundledLexicon()): Detec
     for (const id of r.instruments) push(inst, id, m);
     if (!r.negated) for (const id of r.groups) push(grp, id, m);
   }
+  // "Løntilskuddet" after "privat løntilskud": the bare mention takes the sector the document names.
+  for (const rule of lexicon.inherit) {
+    const bare = inst.get(rule.from);
+    if (!bare) continue;
+    const named = rule.to.filter((id) => inst.has(id));
+    if (named.length !== 1) continue;
+    const target = named[0] as InstrumentId;
+    const merged = [...(inst.get(target) as Mention[]), ...bare].sort((a, b) => a.start - b.start);
+    inst.set(target, merged);
+    inst.delete(rule.from);
+  }
   const instruments: InstrumentHit[] = INSTRUMENT_IDS.filter((id) => inst.has(id)).map((id) => {
     const mentions = inst.get(id) as Mention[];
     return { id, negated: mentions.every((x) => x.negated), mentions };

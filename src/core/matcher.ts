@@ -265,7 +265,9 @@ export function scan(c: CompiledLexicon, text: string): RawMention[] {
     }
     const t = c.terms[ti] as CompiledTerm;
     const [ws, we] = wordBounds(text, hs, he);
-    if (ws < hs && !acceptsPrefix(t, normWord(text.slice(ws, hs)))) continue;
+    if (ws < hs) {
+      if (!acceptsPrefix(t, normWord(text.slice(ws, hs)))) continue;
+    } else if (!t.term.bare) continue;
     if (we > he) {
       const last = normWord(text.slice(he - 1, he));
       if (!acceptsSuffix(t, normWord(text.slice(he, we)), last)) continue;
@@ -287,10 +289,17 @@ export function scan(c: CompiledLexicon, text: string): RawMention[] {
   }
   // Phrases that carry their own negation ("ingen uddannelse") must not negate their neighbours.
   const protectedSpans = accepted.filter((a) => !a.t.term.negatable).map((a) => [a.ws, a.we] as const);
+  let pi = 0;
   return accepted.map((a) => {
     let negated = false;
     if (a.t.term.negatable) {
-      a.sent.neg ??= negationContext(c.negation, a.sent.lower, a.sent.start, protectedSpans);
+      if (!a.sent.neg) {
+        // protected phrases of this sentence only (both lists are in text order)
+        while (pi < protectedSpans.length && (protectedSpans[pi] as readonly [number, number])[1] <= a.sent.start) pi++;
+        let pj = pi;
+        while (pj < protectedSpans.length && (protectedSpans[pj] as readonly [number, number])[0] < a.sent.end) pj++;
+        a.sent.neg = negationContext(c.negation, a.sent.lower, a.sent.start, protectedSpans.slice(pi, pj));
+      }
       negated = isNegated(c.negation, a.sent.neg, a.ws - a.sent.start, a.we - a.sent.start);
     }
     return { start: a.ws, end: a.we, negated, instruments: a.ids, groups: a.t.term.groups };

@@ -24,20 +24,17 @@ export function compileNegation(lex: Lexicon): CompiledNegation {
   const n = lex.negation;
   const alt = (xs: string[]) => xs.map((x) => x.replace(/ /g, '\\s+')).join('|');
   const word = (xs: string[]) => `(?<![${L}])(?:${alt(xs)})(?![${L}])`;
-  // Every trigger contains one of these fragments; a sentence without any cannot be negated.
-  const firstWords = [...n.pre, ...n.post].map((x) => x.replace(/\(.*$/, '').split(' ')[0] as string).filter((w) => w.length >= 2);
-  const hintWords = [...new Set(firstWords.map((w) => w.slice(0, 4)))];
   return {
     pre: new RegExp(word(n.pre), 'gu'),
     post: new RegExp(`(?<![${L}])(?:${alt(n.post)})[\\p{L}]*(?![${L}])`, 'gu'),
     pseudo: new RegExp(word(n.pseudo), 'gu'),
     clauseBreak: new RegExp(
-      `[;:]|[,–—(]\\s*(?:${alt(n.clauseStarters)})(?![${L}])|(?<![${L}])(?:${alt(n.terminators)})(?![${L}])|(?<![${L}])og\\s+(?:${alt(
+      `[;:]|\\s-\\s|[,–—(]\\s*(?:${alt(n.clauseStarters)})(?![${L}])|(?<![${L}])(?:${alt(n.terminators)})(?![${L}])|(?<![${L}])og\\s+(?:${alt(
         n.clauseStarters.filter((s) => s !== 'og'),
       )})(?![${L}])`,
       'u',
     ),
-    hint: new RegExp(hintWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')),
+    hint: new RegExp(n.hints.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')),
     preWindow: n.preWindow,
     postWindow: n.postWindow,
   };

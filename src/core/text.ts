@@ -105,9 +105,14 @@ function isHardBoundaryCode(c: number): boolean {
   return c === 0x0d || c === 0x0b || c === 0x07 || c === 0x0c || c === 0x2028 || c === 0x2029 || c === 0x05;
 }
 
+/** Characters that may end a sentence; everything else is skipped without further checks. */
+const MAY_END = new Uint8Array(65536);
+for (const c of [0x0d, 0x0b, 0x07, 0x0c, 0x2028, 0x2029, 0x05, 0x0a, 0x2e, 0x21, 0x3f]) MAY_END[c] = 1;
+
 /** Does a sentence end at index i? (The character at i is not part of either sentence.) */
 function endsSentenceAt(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
+  if (MAY_END[c] === 0) return false;
   if (c === 0x0d || c === 0x0b) {
     // \r\n or \v inside a line-break hyphenation is not a boundary
     if (joinAround(s, i)) return false;

@@ -7,10 +7,10 @@ import { InstrumentIdSchema, TargetGroupIdSchema } from '../evidence/schema';
  *
  * A form is a small pattern: lower-case letters, digits, spaces (any run of
  * spaces, tabs, NBSP or a single line break), "." (literal), "-", "'", "/",
- * "§", groups "(a|b)" and optional groups "(a|b)?", and character classes
+ * ",", "§", groups "(a|b)" and optional groups "(a|b)?", and character classes
  * like "[0-9]". Nothing else: no quantifiers, anchors or escapes.
  */
-export const FORM_PATTERN = /^[a-z0-9æøåéüöä .'\-/§()|?[\]+]+$/;
+export const FORM_PATTERN = /^[a-z0-9æøåéüöä .,'\-/§()|?[\]+]+$/;
 
 const form = z
   .string()
@@ -44,6 +44,8 @@ export const TermSchema = z.strictObject({
   blockHeads: z.array(z.string()).default([]),
   /** As a head, the part before must not end with these ("syge" + dagpenge). */
   blockPrefixes: z.array(z.string()).default([]),
+  /** False: only as part of a compound ("truckkursus"), never the bare word ("kursus"). */
+  bare: z.boolean().default(true),
   /** Extra inflection endings beyond the generic Danish ones. */
   endings: z.array(z.string()).default([]),
   /** Only the exact form with these endings (no generic endings). */
@@ -73,6 +75,11 @@ export const LexiconSchema = z
     version: z.string(),
     /** Generic Danish inflection endings allowed after any form. */
     endings: z.array(z.string()),
+    /**
+     * Anaphora: a mention of `from` (e.g. a bare "løntilskuddet") becomes the one of `to`
+     * that the same document names (e.g. "privat løntilskud"), when it names exactly one.
+     */
+    inherit: z.array(z.strictObject({ from: InstrumentIdSchema, to: z.array(InstrumentIdSchema).min(1) })).default([]),
     /** Forms that match nothing: they consume false friends ("sagsbehandler", "kiropraktik"). */
     stopForms: z.array(form),
     terms: z.array(TermSchema).min(1),
@@ -87,6 +94,8 @@ export const LexiconSchema = z
       clauseStarters: z.array(z.string()),
       /** Words that always end a negation's scope ("men", "dog"). */
       terminators: z.array(z.string()),
+      /** Every trigger contains one of these; a sentence without any is not negated (a fast pre-check). */
+      hints: z.array(z.string().min(2)).min(1),
       preWindow: z.number().int().min(1).max(30),
       postWindow: z.number().int().min(1).max(30),
     }),
