@@ -1,7 +1,7 @@
 import type { Lexicon, Term } from './lexicon/schema';
 import type { InstrumentId, TargetGroupId } from './ids';
 import { buildAutomaton, scanAll, symbols, type Automaton } from './automaton';
-import { fold, normWord, sentenceAround, wordBounds } from './text';
+import { bounds, fold, normWord, sentenceAround, wordBounds } from './text';
 import { compileNegation, negationContext, isNegated, type CompiledNegation, type SentenceNegation } from './negation';
 
 /**
@@ -108,7 +108,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
   const hit = compiledCache.get(lex);
   if (hit) return hit;
   const generic = lex.endings.map(fold);
-  const re = (s: string | undefined) => (s ? new RegExp(s, 'u') : null);
+  const re = (s: string | undefined) => (s ? new RegExp(s, 'iu') : null);
   const terms: CompiledTerm[] = lex.terms.map((term, index) => ({
     term,
     index,
@@ -121,7 +121,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     blockBefore: re(term.blockBefore),
     requireInSentence: re(term.requireInSentence),
     blockInSentence: re(term.blockInSentence),
-    specialize: term.specialize.map((s) => ({ instruments: s.instruments, cue: new RegExp(s.cue, 'u') })),
+    specialize: term.specialize.map((s) => ({ instruments: s.instruments, cue: new RegExp(s.cue, 'iu') })),
   }));
   const seen = new Map<string, number>();
   const patterns: number[][] = [];
@@ -264,7 +264,9 @@ export function scan(c: CompiledLexicon, text: string): RawMention[] {
       continue;
     }
     const t = c.terms[ti] as CompiledTerm;
-    const [ws, we] = wordBounds(text, hs, he);
+    wordBounds(text, hs, he);
+    const ws = bounds.start;
+    const we = bounds.end;
     if (ws < hs) {
       if (!acceptsPrefix(t, normWord(text.slice(ws, hs)))) continue;
     } else if (!t.term.bare) continue;
@@ -272,11 +274,11 @@ export function scan(c: CompiledLexicon, text: string): RawMention[] {
       const last = normWord(text.slice(he - 1, he));
       if (!acceptsSuffix(t, normWord(text.slice(he, we)), last)) continue;
     } else if (t.exactEndings && !t.exactEndings.has('') ) continue;
-    if (t.blockAfter && t.blockAfter.test(text.slice(we, we + 80).toLowerCase())) continue;
+    if (t.blockAfter && t.blockAfter.test(text.slice(we, we + 80))) continue;
     if (!sent || hs < sent.start || hs >= sent.end) {
       const [ss, se] = sentenceAround(text, hs);
       const e = Math.max(se, we);
-      sent = { start: ss, end: e, lower: text.slice(ss, e).toLowerCase() };
+      sent = { start: ss, end: e, lower: text.slice(ss, e) }; // as written: every context regex is case-insensitive
     }
     const s = sent;
     if (t.blockBefore && t.blockBefore.test(s.lower.slice(Math.max(0, ws - 40 - s.start), ws - s.start))) continue;

@@ -25,16 +25,16 @@ export function compileNegation(lex: Lexicon): CompiledNegation {
   const alt = (xs: string[]) => xs.map((x) => x.replace(/ /g, '\\s+')).join('|');
   const word = (xs: string[]) => `(?<![${L}])(?:${alt(xs)})(?![${L}])`;
   return {
-    pre: new RegExp(word(n.pre), 'gu'),
-    post: new RegExp(`(?<![${L}])(?:${alt(n.post)})[\\p{L}]*(?![${L}])`, 'gu'),
-    pseudo: new RegExp(word(n.pseudo), 'gu'),
+    pre: new RegExp(word(n.pre), 'giu'),
+    post: new RegExp(`(?<![${L}])(?:${alt(n.post)})[\\p{L}]*(?![${L}])`, 'giu'),
+    pseudo: new RegExp(word(n.pseudo), 'giu'),
     clauseBreak: new RegExp(
       `[;:]|\\s-\\s|[,–—(]\\s*(?:${alt(n.clauseStarters)})(?![${L}])|(?<![${L}])(?:${alt(n.terminators)})(?![${L}])|(?<![${L}])og\\s+(?:${alt(
         n.clauseStarters.filter((s) => s !== 'og'),
       )})(?![${L}])`,
-      'u',
+      'iu',
     ),
-    hint: new RegExp(n.hints.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')),
+    hint: new RegExp(n.hints.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|'), 'i'),
     preWindow: n.preWindow,
     postWindow: n.postWindow,
   };
@@ -59,7 +59,7 @@ function spans(re: RegExp, s: string): SpanT[] {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s)) !== null) {
-    out.push([m.index, m.index + m[0].length, m[0]]);
+    out.push([m.index, m.index + m[0].length, m[0].toLowerCase()]);
     if (m[0].length === 0) re.lastIndex++;
   }
   return out;
@@ -68,6 +68,7 @@ function spans(re: RegExp, s: string): SpanT[] {
 const overlaps = (a: number, b: number, c: number, d: number) => a < d && c < b;
 
 export interface SentenceNegation {
+  /** The sentence as written (regexes are case-insensitive). */
   lower: string;
   /** null: the sentence holds no trigger at all */
   pre: SpanT[] | null;
@@ -82,11 +83,14 @@ export function negationContext(
   protectedSpans: readonly (readonly [number, number])[],
 ): SentenceNegation {
   if (!neg.hint.test(lower)) return { lower, pre: null, post: [] };
+  const pre = spans(neg.pre, lower);
+  const post = spans(neg.post, lower);
+  if (!pre.length && !post.length) return { lower, pre: null, post: [] };
   const pseudo = spans(neg.pseudo, lower);
   const keep = ([a, b]: SpanT) =>
     !pseudo.some(([x, y]) => overlaps(a, b, x, y)) &&
     !protectedSpans.some(([x, y]) => overlaps(a + sentenceStart, b + sentenceStart, x, y));
-  return { lower, pre: spans(neg.pre, lower).filter(keep), post: spans(neg.post, lower).filter(keep) };
+  return { lower, pre: pre.filter(keep), post: post.filter(keep) };
 }
 
 /** Is the mention [ms, me) (relative to its sentence) negated? */
@@ -94,7 +98,10 @@ export function isNegated(neg: CompiledNegation, ctx: SentenceNegation, ms: numb
   if (!ctx.pre) return false;
   const s = ctx.lower;
   // Pre-negation: the closest trigger before the mention whose scope reaches it.
-  const pre = ctx.pre.filter(([, b]) => b <= ms);
+  const all = ctx.pre;
+  let n = 0;
+  while (n < all.length && (all[n] as SpanT)[1] <= ms) n++;
+  const pre = n === all.length ? all : all.slice(0, n);
   for (let i = pre.length - 1; i >= 0; i--) {
     const [, b, trig] = pre[i] as SpanT;
     const between = s.slice(b, ms);

@@ -37,8 +37,11 @@ function isJoiner(text: string, i: number): boolean {
   return i > 0 && i + 1 < text.length && isWordCode(text.charCodeAt(i - 1)) && isWordCode(text.charCodeAt(i + 1));
 }
 
-/** Bounds of the word (compound, with its hyphens and line-break joins) around [hs, he). */
-export function wordBounds(text: string, hs: number, he: number): [number, number] {
+/** Result of wordBounds (module-level to avoid an allocation per hit). */
+export const bounds = { start: 0, end: 0 };
+
+/** Bounds of the word (compound, with its hyphens and line-break joins) around [hs, he), into `bounds`. */
+export function wordBounds(text: string, hs: number, he: number): void {
   let ws = hs;
   for (;;) {
     if (ws > 0 && (isWordCode(text.charCodeAt(ws - 1)) || isJoiner(text, ws - 1))) {
@@ -68,7 +71,8 @@ export function wordBounds(text: string, hs: number, he: number): [number, numbe
     }
     break;
   }
-  return [ws, we];
+  bounds.start = ws;
+  bounds.end = we;
 }
 
 /** Fold ASCII spellings and Danish letters so policy strings compare equal: ø/oe/ö → o, æ/ae/ä → e, å/aa → a. */
@@ -85,6 +89,15 @@ const JOIN_RE = /[-\u2010][ \t]*(?:\r\n|\n|\v)[ \t]*/g;
 /** A word piece as the lexicon writes it: lower case, soft hyphens and line-break joins removed, folded. */
 export function normWord(s: string): string {
   if (!s) return s;
+  let plain = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x61 && c <= 0x7a && c !== 0x61 && c !== 0x6f) || c === 0x2d || c === 0x27)) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return s; // lower-case ASCII without a/o: nothing to fold
   let w = s.toLowerCase();
   if (/[\u00ad\u001f\u200b]/.test(w)) w = w.replace(/[\u00ad\u001f\u200b]/g, '');
   if (/[\n\v]/.test(w)) w = w.replace(JOIN_RE, '');

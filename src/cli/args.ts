@@ -1,0 +1,171 @@
+import { isTargetGroupId, TARGET_GROUP_IDS, type TargetGroupId } from '../core/ids';
+import type { Register } from '../core/types';
+import type { CitationStyle } from '../core/citations';
+
+/** Hand-rolled argument parsing: `--opt value`, `--opt=value`, `--` ends options, `-` is stdin. */
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export type AnalyzeFormat = 'json' | 'text' | 'markdown';
+export type EvidenceFormat = 'json' | 'markdown';
+
+export interface GroupOverrides {
+  add: TargetGroupId[];
+  remove: TargetGroupId[];
+}
+
+export type Command =
+  | { kind: 'help'; topic?: 'analyze' | 'evidence' }
+  | { kind: 'version' }
+  | {
+      kind: 'analyze';
+      /** A path, or "-" for stdin. */
+      file: string;
+      format: AnalyzeFormat;
+      register: Register;
+      style: CitationStyle;
+      groups: GroupOverrides;
+    }
+  | { kind: 'evidence'; format: EvidenceFormat };
+
+export const USAGE = `Usage:
+  jobplan-evidens analyze FILE|- [options]   analyse a job plan (.txt, .md, .docx, .eml, or - for stdin)
+  jobplan-evidens evidence [--format json|markdown]   print the bundled evidence set
+  jobplan-evidens --help | --version
+
+Options for analyze:
+  --format json|text|markdown   output format (default: text)
+  --register fagperson|borger   sentence register (default: fagperson)
+  --style short|full            citation style in text/markdown (default: short)
+  --group +ID,-ID,...           add (+ or bare ID) or remove (-) target groups; repeatable
+                                IDs: ${TARGET_GROUP_IDS.join(', ')}
+
+Options for evidence:
+  --format json|markdown        output format (default: json)
+
+Exit codes: 0 ok, 1 internal error, 2 usage error or unreadable input.
+Environment: NO_COLOR disables colours; JPE_DEBUG=1 prints stack traces of internal errors.
+See docs/cli.md.
+`;
+
+const ANALYZE_OPTIONS = ['--format', '--register', '--style', '--group'] as const;
+const EVIDENCE_OPTIONS = ['--format'] as const;
+
+function oneOf<T extends string>(opt: string, value: string, allowed: readonly T[], aliases: Record<string, T> = {}): T {
+  const v = aliases[value] ?? value;
+  if ((allowed as readonly string[]).includes(v)) return v as T;
+  throw new UsageError(`invalid value '${value}' for ${opt} (expected ${allowed.join('|')})`);
+}
+
+/** "+aktivitetsparat,-jobparat" (a bare id adds). */
+export function parseGroups(spec: string, into: GroupOverrides): void {
+  for (const raw of spec.split(',')) {
+    const item = raw.trim();
+    if (!item) continue;
+    const sign = item[0] === '-' ? '-' : '+';
+    const id = item[0] === '-' || item[0] === '+' ? item.slice(1).trim() : item;
+    if (!isTargetGroupId(id))
+      throw new UsageError(`unknown target group '${id}' in --group (expected one of: ${TARGET_GROUP_IDS.join(', ')})`);
+    const [to, from] = sign === '+' ? [into.add, into.remove] : [into.remove, into.add];
+    const i = from.indexOf(id);
+    if (i >= 0) from.splice(i, 1); // the later one wins
+    if (!to.includes(id)) to.push(id);
+  }
+}
+
+function printable(s: string): string {
+  return s.replace(/[\x00-\x1f\x7f]/g, '?');
+}
+
+export function parseArgs(argv: readonly string[]): Command {
+  const positionals: string[] = [];
+  const options: Array<{ name: string; value: string }> = [];
+  let help = false;
+  let version = false;
+  let command: string | undefined;
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '-h' || arg === '--help') {
+      help = true;
+      continue;
+    }
+    if (arg === '-V' || arg === '--version') {
+      version = true;
+      continue;
+    }
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      const name = eq >= 0 ? arg.slice(0, eq) : arg;
+      const allowed: readonly string[] =
+        command === 'analyze' ? ANALYZE_OPTIONS : command === 'evidence' ? EVIDENCE_OPTIONS : [...ANALYZE_OPTIONS];
+      if (!allowed.includes(name)) {
+        throw new UsageError(
+          command === undefined || command === 'analyze' || command === 'evidence'
+            ? `unknown option '${printable(name)}'${command ? ` for ${command}` : ''}`
+            : `unknown option '${printable(name)}'`,
+        );
+      }
+      let value: string | undefined;
+      if (eq >= 0) value = arg.slice(eq + 1);
+      else {
+        value = argv[i + 1];
+        if (value === undefined || (value.startsWith('--') && value.length > 2)) throw new UsageError(`option ${name} needs a value`);
+        i++;
+      }
+      options.push({ name, value });
+      continue;
+    }
+    if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${printable(arg)}'`);
+    if (command === undefined) command = arg;
+    else positionals.push(arg);
+  }
+
+  if (help) {
+    return { kind: 'help', topic: command === 'analyze' || command === 'evidence' ? command : undefined };
+  }
+  if (version && command === undefined) return { kind: 'version' };
+  if (command === undefined) throw new UsageError('missing command (analyze or evidence)');
+
+  if (command === 'analyze') {
+    if (version) throw new UsageError("unknown option '--version' for analyze");
+    if (positionals.length === 0) throw new UsageError('analyze needs a FILE (or - for stdin)');
+    if (positionals.length > 1) throw new UsageError(`analyze takes one FILE, got ${positionals.length}`);
+    const cmd: Extract<Command, { kind: 'analyze' }> = {
+      kind: 'analyze',
+      file: positionals[0]!,
+      format: 'text',
+      register: 'fagperson',
+      style: 'short',
+      groups: { add: [], remove: [] },
+    };
+    for (const { name, value } of options) {
+      if (name === '--format') cmd.format = oneOf(name, value, ['json', 'text', 'markdown'] as const, { md: 'markdown' });
+      else if (name === '--register') cmd.register = oneOf(name, value, ['fagperson', 'borger'] as const);
+      else if (name === '--style') cmd.style = oneOf(name, value, ['short', 'full'] as const);
+      else if (name === '--group') parseGroups(value, cmd.groups);
+    }
+    if (cmd.file === '') throw new UsageError('analyze needs a FILE (or - for stdin), got an empty string');
+    return cmd;
+  }
+  if (command === 'evidence') {
+    if (version) throw new UsageError("unknown option '--version' for evidence");
+    if (positionals.length) throw new UsageError(`evidence takes no arguments, got '${printable(positionals[0]!)}'`);
+    let format: EvidenceFormat = 'json';
+    for (const { name, value } of options) {
+      if (name === '--format') format = oneOf(name, value, ['json', 'markdown'] as const, { md: 'markdown' });
+      else throw new UsageError(`unknown option '${name}' for evidence`);
+    }
+    return { kind: 'evidence', format };
+  }
+  throw new UsageError(`unknown command '${printable(command)}' (expected analyze or evidence)`);
+}

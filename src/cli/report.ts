@@ -1,0 +1,127 @@
+import type { Analysis, Register, Suggestion } from '../core/types';
+import type { RuleKind, Strength, Direction } from '../core/evidence/schema';
+import type { CitationStyle } from '../core/citations';
+import type { GroupOverrides } from './args';
+import type { TargetGroupId } from '../core/ids';
+
+/** What the text and Markdown reports share: Danish labels, grouping and line numbers. */
+
+export interface ReportContext {
+  /** The analysed text (for line numbers). */
+  text: string;
+  /** File name as given, or "-" for stdin. */
+  source: string;
+  evidenceVersion: string;
+  register: Register;
+  style: CitationStyle;
+  groups: GroupOverrides;
+}
+
+export const KIND_ORDER: readonly RuleKind[] = ['support', 'caution', 'consider'];
+
+export const KIND_HEADINGS: Readonly<Record<RuleKind, string>> = {
+  support: 'Understøttet af evidens',
+  caution: 'Vær opmærksom',
+  consider: 'Overvej',
+};
+
+export const STRENGTH_LABELS: Readonly<Record<Strength, string>> = {
+  claim: 'påstand fra en interesseorganisation',
+  limited: 'begrænset viden',
+  indicative: 'viden peger på',
+  evidence: 'evidens',
+  strong: 'stærk evidens',
+};
+
+export const DIRECTION_LABELS: Readonly<Record<Direction, string>> = {
+  positive: 'positiv effekt',
+  negative: 'negativ effekt',
+  none: 'ingen effekt',
+  mixed: 'blandet effekt',
+};
+
+export const CAVEAT =
+  'Effekterne er gennemsnitseffekter fra undersøgelser af mange forløb. De siger ikke, hvad der virker for den enkelte borger, og erstatter ikke en faglig vurdering.';
+
+export const ADVOCACY_NOTE = 'Bygger kun på en interesseorganisations påstand, ikke på en neutral forskningsoversigt.';
+
+export function sourceName(source: string): string {
+  return source === '-' ? 'stdin' : source;
+}
+
+export function occurrences(n: number): string {
+  return n === 1 ? '1 forekomst' : `${n} forekomster`;
+}
+
+export function groupSuggestions(a: Analysis): Array<{ kind: RuleKind; heading: string; items: Suggestion[] }> {
+  return KIND_ORDER.map((kind) => ({
+    kind,
+    heading: KIND_HEADINGS[kind],
+    items: a.suggestions.filter((s) => s.kind === kind),
+  })).filter((g) => g.items.length > 0);
+}
+
+/**
+ * 1-based line of a UTF-16 offset. A line ends at \n, \r\n, a lone \r
+ * (Word's paragraph mark), \v (Word's manual line break), \f, U+2028 or U+2029.
+ */
+export function lineLocator(text: string): (offset: number) => number {
+  let starts: number[] | undefined;
+  const build = (): number[] => {
+    const out = [0];
+    const re = /\r\n|[\n\r\v\f\u2028\u2029]/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) out.push(m.index + m[0].length);
+    return out;
+  };
+  return (offset: number) => {
+    starts ??= build();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+/** "linje 3" / "linje 3, 7 og 12" / "linje 3, 7, 12 m.fl." (at most `max` distinct lines). */
+export function linesPhrase(lines: number[], max = 5): string {
+  const uniq = [...new Set(lines)].sort((a, b) => a - b);
+  if (uniq.length === 0) return '';
+  const word = 'linje';
+  if (uniq.length > max) return `${word} ${uniq.slice(0, max).join(', ')} m.fl.`;
+  if (uniq.length === 1) return `${word} ${uniq[0]}`;
+  return `${word} ${uniq.slice(0, -1).join(', ')} og ${uniq[uniq.length - 1]}`;
+}
+
+export function overridesPhrase(g: GroupOverrides): string {
+  return [...g.add.map((x) => `+${x}`), ...g.remove.map((x) => `-${x}`)].join(', ');
+}
+
+export interface GroupLine {
+  id: TargetGroupId;
+  /** Lines of the mentions in the text (empty for a group added by hand). */
+  lines: number[];
+  /** "added": only by --group +id; "removed": found in the text but removed with --group -id. */
+  status: 'text' | 'added' | 'removed';
+}
+
+/** Target groups as found in the text, with the --group overrides applied on top. */
+export function groupLines(a: Analysis, ctx: ReportContext, lineOf: (offset: number) => number): GroupLine[] {
+  const out: GroupLine[] = a.targetGroups.map((g) => ({
+    id: g.id,
+    lines: g.mentions.map((m) => lineOf(m.start)),
+    status: ctx.groups.remove.includes(g.id) ? 'removed' : 'text',
+  }));
+  for (const id of ctx.groups.add) if (!out.some((g) => g.id === id)) out.push({ id, lines: [], status: 'added' });
+  return out;
+}
+
+export const GROUP_STATUS: Readonly<Record<GroupLine['status'], string>> = {
+  text: '',
+  added: 'tilføjet manuelt',
+  removed: 'fjernet manuelt',
+};
