@@ -19,13 +19,12 @@ export function formatCitation(set: EvidenceSet, citation: Pick<Citation, 'sourc
 
 /** The sentence plus its citation(s): "Konkrete jobforslag driver effekten af samtaler (STAR: …)". */
 export function suggestionWithCitation(set: EvidenceSet, s: Suggestion, style: CitationStyle): string {
-  const seen = new Set<string>();
   const parts: string[] = [];
   for (const c of s.citations) {
-    if (seen.has(c.source)) continue;
-    seen.add(c.source);
     const src = set.sources.find((x) => x.id === c.source);
-    if (src) parts.push(sourceLabel(src, style));
+    if (!src) continue;
+    const label = sourceLabel(src, style);
+    if (!parts.includes(label)) parts.push(label);
   }
   const sentence = s.text.replace(/[.\s]+$/, '');
   return parts.length ? `${sentence} (${parts.join('; ')}).` : `${sentence}.`;
@@ -46,7 +45,8 @@ export function formatReference(r: Reference): string {
 export function formatSource(s: Source): string {
   const date = s.date ?? 'udateret';
   const kind = s.advocacy ? ' Interesseorganisations forslag, ikke en neutral forskningsoversigt.' : '';
-  return `${s.publisher} (${date}). ${s.title}.${kind}`;
+  const title = /[.?!]$/.test(s.title) ? s.title : `${s.title}.`;
+  return `${s.publisher} (${date}). ${title}${kind}`;
 }
 
 export interface ReferenceListEntry {

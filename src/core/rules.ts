@@ -5,8 +5,8 @@ import type { Citation, InstrumentHit, Register, Span, Suggestion, TargetGroupHi
 /**
  * Applies the evidence set's rules (data) to what the text mentions.
  * - support/caution need a non-negated mention of the instrument (or a descendant);
- * - consider needs the instrument (and its descendants) not mentioned at all:
- *   an instrument the plan explicitly rules out has been considered.
+ * - consider needs the instrument (and its descendants) absent from the plan:
+ *   not mentioned, or mentioned only negated ("der er ingen jobforslag").
  */
 
 export interface RuleInput {
@@ -17,9 +17,6 @@ export interface RuleInput {
 
 function present(hits: InstrumentHit[], family: InstrumentId): InstrumentHit | undefined {
   return hits.find((h) => inFamily(h.id, family) && h.mentions.some((m) => !m.negated));
-}
-function mentioned(hits: InstrumentHit[], family: InstrumentId): boolean {
-  return hits.some((h) => inFamily(h.id, family));
 }
 
 function citation(set: EvidenceSet, f: Finding): Citation {
@@ -116,7 +113,7 @@ function evaluate(
       }
     }
   }
-  if (w.noInstrument?.length && w.noInstrument.some((id) => mentioned(hits, id))) return null;
+  if (w.noInstrument?.length && w.noInstrument.some((id) => present(hits, id))) return null;
   const matched: TargetGroupId[] = [];
   if (w.anyGroup?.length) {
     const g = w.anyGroup.filter((x) => groups.has(x));

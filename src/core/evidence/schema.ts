@@ -109,7 +109,7 @@ export const RuleSchema = z.strictObject({
     anyInstrument: z.array(InstrumentIdSchema).optional(),
     /** All of these (or descendants) are mentioned and not negated. */
     allInstruments: z.array(InstrumentIdSchema).optional(),
-    /** None of these (or descendants) is mentioned, negated or not. */
+    /** None of these (or descendants) is in the plan (absent, or mentioned only negated). */
     noInstrument: z.array(InstrumentIdSchema).optional(),
     /** At least one of these target groups applies. */
     anyGroup: z.array(TargetGroupIdSchema).optional(),
