@@ -5,3 +5,6 @@ export * from './citations';
 export { analyze } from './engine';
 export { bundledEvidence, parseEvidenceSet, EvidenceSetError } from './evidence';
 export type { EvidenceSet, Finding, Rule, Source, Reference, Strength, Direction, RuleKind } from './evidence/schema';
+export { findCpr, type CprHit } from './cpr';
+export { findStaleCitations, STALE_REASON_LABEL, type StaleCitation, type InsertedCitation, type StaleReason } from './stale';
+export { detect } from './engine';

@@ -17,23 +17,29 @@ export const MARK_CLOSE = '\u2062\u2063';
 
 export type MarkerKind = 'cite' | 'kildeliste';
 
-/** Tag of a Word content control / HTML id prefix: "jpe:cite:<finding>@<version>" or "jpe:kildeliste". */
-export function markerTag(kind: MarkerKind, finding?: string, version?: number): string {
+/**
+ * Tag of a Word content control / HTML id: "jpe:cite:<finding>@<version>" (optionally
+ * "#<instrument>", the instrument whose mention the citation was inserted for) or "jpe:kildeliste".
+ */
+export function markerTag(kind: MarkerKind, finding?: string, version?: number, instrument?: string): string {
   if (kind === 'kildeliste') return 'jpe:kildeliste';
-  return `jpe:cite:${finding ?? ''}@${version ?? 0}`;
+  return `jpe:cite:${finding ?? ''}@${version ?? 0}${instrument ? `#${instrument}` : ''}`;
 }
 
 export interface ParsedTag {
   kind: MarkerKind;
   finding?: string;
   version?: number;
+  instrument?: string;
 }
 
 export function parseMarkerTag(tag: string): ParsedTag | null {
   if (tag === 'jpe:kildeliste') return { kind: 'kildeliste' };
-  const m = /^jpe:cite:([a-z0-9-]+)@(\d+)$/.exec(tag);
+  const m = /^jpe:cite:([a-z0-9-]+)@(\d+)(?:#([a-z-]+))?$/.exec(tag);
   if (!m) return null;
-  return { kind: 'cite', finding: m[1], version: Number(m[2]) };
+  const out: ParsedTag = { kind: 'cite', finding: m[1] as string, version: Number(m[2]) };
+  if (m[3]) out.instrument = m[3];
+  return out;
 }
 
 /** Wrap text the add-in inserts. */
