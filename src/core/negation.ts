@@ -18,21 +18,23 @@ export interface CompiledNegation {
   postWindow: number;
 }
 
-const L = '\\p{L}\\p{N}';
+/** Letters and digits, for word boundaries without lookbehind or the u flag (both slow in V8). */
+const W = 'a-zA-Z0-9æøåÆØÅéÉüÜöÖäÄ';
 
 export function compileNegation(lex: Lexicon): CompiledNegation {
   const n = lex.negation;
   const alt = (xs: string[]) => xs.map((x) => x.replace(/ /g, '\\s+')).join('|');
-  const word = (xs: string[]) => `(?<![${L}])(?:${alt(xs)})(?![${L}])`;
+  // (^|non-letter)(trigger)(?!letter): group 2 is the trigger; its start is m.index + m[1].length
+  const word = (xs: string[], tail = '') => new RegExp(`(^|[^${W}])((?:${alt(xs)})${tail})(?![${W}])`, 'gi');
   return {
-    pre: new RegExp(word(n.pre), 'giu'),
-    post: new RegExp(`(?<![${L}])(?:${alt(n.post)})[\\p{L}]*(?![${L}])`, 'giu'),
-    pseudo: new RegExp(word(n.pseudo), 'giu'),
+    pre: word(n.pre),
+    post: word(n.post, `[${W}]*`),
+    pseudo: word(n.pseudo),
     clauseBreak: new RegExp(
-      `[;:]|\\s-\\s|[,–—(]\\s*(?:${alt(n.clauseStarters)})(?![${L}])|(?<![${L}])(?:${alt(n.terminators)})(?![${L}])|(?<![${L}])og\\s+(?:${alt(
+      `[;:]|\\s-\\s|[,–—(]\\s*(?:${alt(n.clauseStarters)})(?![${W}])|(?:^|[^${W}])(?:${alt(n.terminators)})(?![${W}])|(?:^|[^${W}])og\\s+(?:${alt(
         n.clauseStarters.filter((s) => s !== 'og'),
-      )})(?![${L}])`,
-      'iu',
+      )})(?![${W}])`,
+      'i',
     ),
     hint: new RegExp(n.hints.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|'), 'i'),
     preWindow: n.preWindow,
@@ -59,7 +61,9 @@ function spans(re: RegExp, s: string): SpanT[] {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s)) !== null) {
-    out.push([m.index, m.index + m[0].length, m[0].toLowerCase()]);
+    const start = m.index + (m[1] as string).length;
+    const trig = m[2] as string;
+    out.push([start, start + trig.length, trig.toLowerCase()]);
     if (m[0].length === 0) re.lastIndex++;
   }
   return out;
