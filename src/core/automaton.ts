@@ -97,17 +97,28 @@ export function isLowerLetterCode(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
 }
 
+/**
+ * Matches run in two lanes: instruments (lane 0) and target groups (lane 1). A long
+ * phrase in one lane ("fradrag i kontanthjælpen") must not hide a shorter match in
+ * the other ("kontanthjælp"), so each lane keeps its own longest output per state.
+ * Stop forms belong to both lanes.
+ */
+export const LANES = 2;
+
 export interface Automaton {
   /** delta[state * K + sym] → next state (16-bit when the automaton is small enough: half the cache footprint) */
   delta: Int32Array | Uint16Array;
-  /** Longest pattern id ending in this state (own or via failure links), or -1. */
+  /** outPid[state * LANES + lane]: longest pattern of that lane ending in this state (own or via failure links), or -1. */
   outPid: Int32Array;
   /** Its length in symbols. */
   outLen: Int32Array;
+  /** 1 when some lane has an output in this state (a fast test in the scan loop). */
+  hasOut: Uint8Array;
   maxLen: number;
 }
 
-export function buildAutomaton(patterns: number[][]): Automaton {
+/** `lanes[pid]`: bit 1 = lane 0, bit 2 = lane 1. */
+export function buildAutomaton(patterns: number[][], lanes: number[]): Automaton {
   // trie
   const next: Map<number, number>[] = [new Map()];
   const own: number[] = [-1];
@@ -135,8 +146,9 @@ export function buildAutomaton(patterns: number[][]): Automaton {
   const n = next.length;
   const delta = new Int32Array(n * K);
   const fail = new Int32Array(n);
-  const outPid = new Int32Array(n).fill(-1);
-  const outLen = new Int32Array(n);
+  const outPid = new Int32Array(n * LANES).fill(-1);
+  const outLen = new Int32Array(n * LANES);
+  const hasOut = new Uint8Array(n);
   // BFS: full transition table
   const queue: number[] = [];
   for (let sym = 0; sym < K; sym++) {
@@ -147,46 +159,58 @@ export function buildAutomaton(patterns: number[][]): Automaton {
       queue.push(t);
     }
   }
-  outPid[0] = -1;
   for (let qi = 0; qi < queue.length; qi++) {
     const s = queue[qi] as number;
-    // output: own pattern, else the failure state's
-    if (own[s] !== -1) {
-      outPid[s] = own[s] as number;
-      outLen[s] = ownLen[s] as number;
-    } else {
-      outPid[s] = outPid[fail[s] as number] as number;
-      outLen[s] = outLen[fail[s] as number] as number;
+    const f = fail[s] as number;
+    const o = own[s] as number;
+    for (let lane = 0; lane < LANES; lane++) {
+      if (o !== -1 && ((lanes[o] as number) & (1 << lane)) !== 0) {
+        outPid[s * LANES + lane] = o;
+        outLen[s * LANES + lane] = ownLen[s] as number;
+      } else {
+        outPid[s * LANES + lane] = outPid[f * LANES + lane] as number;
+        outLen[s * LANES + lane] = outLen[f * LANES + lane] as number;
+      }
+      if ((outPid[s * LANES + lane] as number) >= 0) hasOut[s] = 1;
     }
     for (let sym = 0; sym < K; sym++) {
       const t = next[s]!.get(sym);
       if (t !== undefined) {
-        fail[t] = delta[(fail[s] as number) * K + sym] as number;
+        fail[t] = delta[f * K + sym] as number;
         delta[s * K + sym] = t;
         queue.push(t);
       } else {
-        delta[s * K + sym] = delta[(fail[s] as number) * K + sym] as number;
+        delta[s * K + sym] = delta[f * K + sym] as number;
       }
     }
     // OTHER always resets
     delta[s * K + SYM_OTHER] = 0;
   }
-  return { delta: n < 65536 ? Uint16Array.from(delta) : delta, outPid, outLen, maxLen };
+  return { delta: n < 65536 ? Uint16Array.from(delta) : delta, outPid, outLen, hasOut, maxLen };
 }
 
 const RING = 256;
 
+export interface Hits {
+  start: Int32Array;
+  end: Int32Array;
+  pid: Int32Array;
+  lane: Uint8Array;
+  count: number;
+}
+
 /**
- * All matches, as parallel arrays in order of end: for each text position where a
- * pattern ends, the longest one. Start/end are text offsets (end exclusive).
+ * All matches, as parallel arrays in order of end: for each text position and lane
+ * where a pattern ends, the longest one. Start/end are text offsets (end exclusive).
  */
-export function scanAll(a: Automaton, text: string): { start: Int32Array; end: Int32Array; pid: Int32Array; count: number } {
+export function scanAll(a: Automaton, text: string): Hits {
   if (a.maxLen >= RING) throw new Error('pattern too long');
-  const { delta, outPid, outLen } = a;
+  const { delta, outPid, outLen, hasOut } = a;
   let cap = 1024;
   let start = new Int32Array(cap);
   let end = new Int32Array(cap);
   let pid = new Int32Array(cap);
+  let lane = new Uint8Array(cap);
   let count = 0;
   const ring = new Int32Array(RING);
   let k = 0;
@@ -223,8 +247,10 @@ export function scanAll(a: Automaton, text: string): { start: Int32Array; end: I
     if (state === 0) continue;
     ring[k & (RING - 1)] = pos;
     k++;
-    const p = outPid[state] as number;
-    if (p >= 0) {
+    if (hasOut[state] === 0) continue;
+    for (let l = 0; l < LANES; l++) {
+      const p = outPid[state * LANES + l] as number;
+      if (p < 0) continue;
       if (count === cap) {
         cap *= 2;
         const s2 = new Int32Array(cap);
@@ -236,12 +262,16 @@ export function scanAll(a: Automaton, text: string): { start: Int32Array; end: I
         const p2 = new Int32Array(cap);
         p2.set(pid);
         pid = p2;
+        const l2 = new Uint8Array(cap);
+        l2.set(lane);
+        lane = l2;
       }
-      start[count] = ring[(k - (outLen[state] as number)) & (RING - 1)] as number;
+      start[count] = ring[(k - (outLen[state * LANES + l] as number)) & (RING - 1)] as number;
       end[count] = i + 1;
       pid[count] = p;
+      lane[count] = l;
       count++;
     }
   }
-  return { start, end, pid, count };
+  return { start, end, pid, lane, count };
 }

@@ -126,6 +126,9 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
   const seen = new Map<string, number>();
   const patterns: number[][] = [];
   const owner: number[] = [];
+  const lanes: number[] = [];
+  // lane 0: instruments (and terms that name both), lane 1: target groups only; stop forms: both
+  const laneOf = (term: number) => (term < 0 ? 3 : (lex.terms[term]?.instruments.length ?? 0) > 0 ? 1 : 2);
   const add = (form: string, term: number) => {
     for (const lit of expandForm(form))
       for (const v of [lit]) {
@@ -142,6 +145,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
         seen.set(key, term);
         patterns.push(syms);
         owner.push(term);
+        lanes.push(laneOf(term));
       }
   };
   // stop forms first: where a stop form and a term share a spelling, the stop form wins
@@ -149,7 +153,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
   terms.forEach((t) => t.term.forms.forEach((f) => add(f, t.index)));
   const out: CompiledLexicon = {
     lexicon: lex,
-    automaton: buildAutomaton(patterns),
+    automaton: buildAutomaton(patterns, lanes),
     patternTerm: Int32Array.from(owner),
     terms,
     negation: compileNegation(lex),
@@ -248,19 +252,20 @@ function orderCandidates(start: Int32Array, end: Int32Array, count: number): Int
 
 /** Scan a (masked) text; returns accepted mentions in text order with offsets into it. */
 export function scan(c: CompiledLexicon, text: string): RawMention[] {
-  const { start, end, pid, count } = scanAll(c.automaton, text);
+  const { start, end, pid, lane, count } = scanAll(c.automaton, text);
   const order = orderCandidates(start, end, count);
   const accepted: { ws: number; we: number; t: CompiledTerm; ids: readonly InstrumentId[]; sent: Sentence }[] = [];
   let sent: Sentence | null = null;
-  let lastEnd = -1;
+  const lastEnd = [-1, -1]; // per lane
   for (let oi = 0; oi < count; oi++) {
     const ci = order[oi] as number;
     const hs = start[ci] as number;
-    if (hs < lastEnd) continue;
+    const ln = lane[ci] as number;
+    if (hs < (lastEnd[ln] as number)) continue;
     const he = end[ci] as number;
     const ti = c.patternTerm[pid[ci] as number] as number;
     if (ti < 0) {
-      lastEnd = he; // a stop form consumes its text
+      lastEnd[ln] = he; // a stop form consumes its text
       continue;
     }
     const t = c.terms[ti] as CompiledTerm;
@@ -287,8 +292,9 @@ export function scan(c: CompiledLexicon, text: string): RawMention[] {
     if (t.blockInSentence && t.blockInSentence.test(s.lower)) continue;
     const ids = specialise(t, s, ws, we) ?? t.term.instruments;
     accepted.push({ ws, we, t, ids, sent: s });
-    lastEnd = he;
+    lastEnd[ln] = he;
   }
+  if (accepted.length > 1) accepted.sort((x, y) => x.ws - y.ws || x.we - y.we);
   // Phrases that carry their own negation ("ingen uddannelse") must not negate their neighbours.
   const protectedSpans = accepted.filter((a) => !a.t.term.negatable).map((a) => [a.ws, a.we] as const);
   let pi = 0;

@@ -179,9 +179,9 @@ function joinAround(s: string, i: number): boolean {
 export function sentenceAround(s: string, pos: number): [number, number] {
   let a = pos - 1;
   const minA = Math.max(0, pos - MAX_SENTENCE);
-  while (a >= minA && !endsSentenceAt(s, a)) a--;
+  while (a >= minA && (MAY_END[s.charCodeAt(a)] === 0 || !endsSentenceAt(s, a))) a--;
   let b = pos;
   const maxB = Math.min(s.length, pos + MAX_SENTENCE);
-  while (b < maxB && !endsSentenceAt(s, b)) b++;
+  while (b < maxB && (MAY_END[s.charCodeAt(b)] === 0 || !endsSentenceAt(s, b))) b++;
   return [a + 1, b];
 }

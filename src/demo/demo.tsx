@@ -1,0 +1,148 @@
+import * as React from 'react';
+import { createRoot } from 'react-dom/client';
+import {
+  Caption1,
+  Dropdown,
+  Field,
+  FluentProvider,
+  Option,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { createDemoHost, type DemoHost } from '../hosts/demo';
+import { Pane } from '../taskpane/App';
+import { ErrorBoundary } from '../taskpane/components/ErrorBoundary';
+import { loadExamples, qualityLabel, type Example } from './examples';
+
+const useStyles = makeStyles({
+  app: {
+    display: 'grid',
+    gridTemplateRows: 'auto 1fr',
+    height: '100vh',
+    fontFamily: tokens.fontFamilyBase,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground1,
+  },
+  top: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    columnGap: tokens.spacingHorizontalXXL,
+    rowGap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  titleBlock: { flex: '1 1 320px', minWidth: 0 },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  intro: { margin: `${tokens.spacingVerticalXS} 0 0`, color: tokens.colorNeutralForeground2, maxWidth: '70ch' },
+  picker: { flex: '0 1 380px', minWidth: '240px' },
+  main: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 380px', minHeight: 0 },
+  docArea: { overflow: 'auto', padding: tokens.spacingHorizontalXL, minWidth: 0 },
+  pageRow: { display: 'flex', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalL, justifyContent: 'center' },
+  paneCol: {
+    overflow: 'auto',
+    borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+});
+
+function App(): JSX.Element {
+  const styles = useStyles();
+  const examples = React.useMemo(loadExamples, []);
+  const editorRef = React.useRef<HTMLDivElement>(null);
+  const notesRef = React.useRef<HTMLElement>(null);
+  const [host, setHost] = React.useState<DemoHost | null>(null);
+  const [current, setCurrent] = React.useState<Example | undefined>(examples[0]);
+  const [paneKey, setPaneKey] = React.useState(0);
+
+  React.useLayoutEffect(() => {
+    if (!editorRef.current || !notesRef.current) return;
+    const h = createDemoHost(editorRef.current, { notesElement: notesRef.current });
+    h.setText(examples[0]?.text ?? '');
+    setHost(h);
+    return () => h.dispose();
+  }, [examples]);
+
+  const pick = (file: string | undefined) => {
+    const ex = examples.find((e) => e.file === file);
+    if (!ex || !host) return;
+    host.setText(ex.text);
+    setCurrent(ex);
+    setPaneKey((k) => k + 1);
+  };
+
+  return (
+    <div className={styles.app}>
+      <header className={styles.top}>
+        <div className={styles.titleBlock}>
+          <h1 className={styles.title}>Jobplan Evidens – demo</h1>
+          <p className={styles.intro}>
+            Til undervisning: vælg en eksempelplan, eller skriv selv i dokumentet til venstre. Ruden til højre er den samme som
+            i Word og Outlook. Alt foregår i browseren – intet sendes videre.
+          </p>
+        </div>
+        <div className={styles.picker}>
+          <Field label="Eksempel" hint={current?.description}>
+            <Dropdown
+              value={current ? `${current.title}${current.quality ? ` (${qualityLabel(current.quality)})` : ''}` : ''}
+              selectedOptions={current ? [current.file] : []}
+              onOptionSelect={(_e, d) => pick(d.optionValue)}
+              placeholder={examples.length ? 'Vælg en eksempelplan' : 'Ingen eksempler'}
+              disabled={!examples.length}
+            >
+              {examples.map((ex) => {
+                const label = `${ex.title}${ex.quality ? ` (${qualityLabel(ex.quality)})` : ''}`;
+                return (
+                  <Option key={ex.file} value={ex.file} text={label}>
+                    {label}
+                  </Option>
+                );
+              })}
+            </Dropdown>
+          </Field>
+        </div>
+      </header>
+      <div className={styles.main}>
+        {/* Focusable so keyboard users can scroll the document area. */}
+        <div className={styles.docArea} tabIndex={0} role="region" aria-label="Dokumentet">
+          <div className={styles.pageRow}>
+            <div
+              ref={editorRef}
+              className="jpe-page"
+              contentEditable
+              suppressContentEditableWarning
+              role="textbox"
+              aria-multiline="true"
+              aria-label="Dokument (kan redigeres)"
+              spellCheck={false}
+              lang="da"
+              data-testid="jpe-document"
+            />
+            <aside ref={notesRef} className="jpe-notes" aria-label="Kommentarer" data-testid="jpe-notes" />
+          </div>
+        </div>
+        <div className={styles.paneCol} role="complementary" aria-label="Jobplan Evidens-ruden">
+          {host && (
+            <ErrorBoundary>
+              <Pane key={paneKey} host={host} />
+            </ErrorBoundary>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function main(): void {
+  const el = document.getElementById('root');
+  if (!el) return;
+  createRoot(el).render(
+    <FluentProvider theme={webLightTheme}>
+      <App />
+    </FluentProvider>,
+  );
+}
+
+main();

@@ -1,0 +1,79 @@
+import type { Direction, RuleKind, Strength, Suggestion, TargetGroupId } from '../core';
+import { TARGET_GROUP_LABELS } from '../core';
+
+/** Danish UI wording for the evidence badge, the card groups and the notices. */
+
+export const STRENGTH_LABELS: Readonly<Record<Strength, string>> = {
+  strong: 'Stærk evidens',
+  evidence: 'Evidens',
+  indicative: 'Viden peger på',
+  limited: 'Begrænset viden',
+  claim: 'Interesseorganisations påstand',
+};
+
+export const DIRECTION_LABELS: Readonly<Record<Direction, string>> = {
+  positive: 'positiv effekt',
+  negative: 'negativ effekt',
+  none: 'ingen effekt',
+  mixed: 'blandede resultater',
+};
+
+export type BadgeColor = 'success' | 'danger' | 'warning' | 'informative' | 'subtle';
+
+export interface EvidenceBadgeInfo {
+  /** Short text on the badge, e.g. "Stærk evidens · positiv effekt". */
+  text: string;
+  color: BadgeColor;
+}
+
+export function evidenceBadge(s: Pick<Suggestion, 'direction' | 'strength' | 'advocacy'>): EvidenceBadgeInfo {
+  if (s.advocacy || s.strength === 'claim') {
+    return { text: STRENGTH_LABELS.claim, color: 'subtle' };
+  }
+  const text = `${STRENGTH_LABELS[s.strength]} · ${DIRECTION_LABELS[s.direction]}`;
+  switch (s.direction) {
+    case 'positive':
+      return { text, color: 'success' };
+    case 'negative':
+      return { text, color: 'danger' };
+    case 'mixed':
+      return { text, color: 'warning' };
+    default:
+      return { text, color: 'informative' };
+  }
+}
+
+export const KIND_HEADINGS: Readonly<Record<RuleKind, string>> = {
+  support: 'Understøttet af evidens',
+  caution: 'Vær opmærksom',
+  consider: 'Overvej',
+};
+
+export const KIND_ORDER: readonly RuleKind[] = ['support', 'caution', 'consider'];
+
+export function groupsText(groups: readonly TargetGroupId[]): string {
+  if (!groups.length) return 'Gælder uanset målgruppe';
+  return `Gælder: ${groups.map((g) => TARGET_GROUP_LABELS[g]).join(', ')}`;
+}
+
+export const AVERAGE_EFFECT_CAVEAT =
+  'Effekterne er gennemsnitseffekter og skal suppleres med en individuel vurdering.';
+
+export const DISMISS_REASONS = [
+  { code: 'not-relevant', label: 'Ikke relevant for borgeren' },
+  { code: 'considered', label: 'Allerede overvejet' },
+  { code: 'other', label: 'Andet' },
+] as const;
+export type DismissReason = (typeof DISMISS_REASONS)[number]['code'];
+
+export function isDismissReason(x: unknown): x is DismissReason {
+  return typeof x === 'string' && DISMISS_REASONS.some((r) => r.code === x);
+}
+
+export function dismissReasonLabel(code: DismissReason): string {
+  return DISMISS_REASONS.find((r) => r.code === code)?.label ?? code;
+}
+
+export function mentionsText(n: number): string {
+  return n === 1 ? '1 omtale' : `${n} omtaler`;
+}

@@ -1,0 +1,161 @@
+/* eslint-disable no-console */
+// webpack config following Microsoft's Office add-in template conventions:
+// one entry per page (taskpane, demo; the manifests' FunctionFile is taskpane.html, so no commands page), HtmlWebpackPlugin per page,
+// CopyWebpackPlugin for assets and manifests, dev server on https://localhost:3000.
+//
+//   npm start                     build + serve https://localhost:3000 and open the demo
+//   npm run build                 production build into dist/
+//   webpack --mode production --env hello   the bundle-size baseline (test/bench/hello.tsx) into dist/hello/
+//
+// Manifests: in production builds, every "https://localhost:3000/" in manifest*.xml is
+// replaced with process.env.ADDIN_PUBLIC_URL (must end with "/"), or with the placeholder
+// "https://www.contoso.com/" when it is not set — set ADDIN_PUBLIC_URL to where dist/ is hosted.
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000/';
+const DEFAULT_PUBLIC_URL = 'https://www.contoso.com/';
+const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+
+/** The same policy the pages carry in their <meta> tag; the dev server also sends it as a header. */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' https://appsforoffice.microsoft.com",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  // Fluent UI v9 (Griffel) inserts <style> elements at runtime.
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+].join('; ');
+
+/**
+ * HTTPS for the dev server. Office needs a trusted certificate: office-addin-dev-certs
+ * creates and trusts one (Windows/macOS; on Linux it needs sudo). We use it only when it
+ * works without prompting; otherwise webpack-dev-server's own self-signed certificate
+ * (the browser shows a warning once; fine for the demo, not for sideloading into Office).
+ * JPE_DEV_CERTS=0 skips office-addin-dev-certs altogether.
+ */
+async function httpsServer() {
+  if (process.env.JPE_DEV_CERTS === '0') return 'https';
+  try {
+    const certs = require('office-addin-dev-certs');
+    const verify = require('office-addin-dev-certs/lib/verify');
+    const alreadyTrusted = typeof verify.verifyCertificates === 'function' && verify.verifyCertificates();
+    if (!alreadyTrusted && process.platform === 'linux') {
+      // Installing the CA runs "sudo sh …": only try when sudo needs no password.
+      const { execSync } = require('child_process');
+      try {
+        execSync('sudo -n true', { stdio: 'ignore', timeout: 3000 });
+      } catch {
+        console.log('[jobplan-evidens] office-addin-dev-certs needs sudo on Linux; using a self-signed certificate for https://localhost:' + PORT + ' (run "npx office-addin-dev-certs install" once to trust one).');
+        return 'https';
+      }
+    }
+    const options = await Promise.race([
+      certs.getHttpsServerOptions(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 20000)),
+    ]);
+    return { type: 'https', options };
+  } catch (e) {
+    console.log('[jobplan-evidens] office-addin-dev-certs unavailable (' + (e && e.message ? e.message.split('\n')[0] : e) + '); using a self-signed certificate.');
+    return 'https';
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode || (env.production ? 'production' : 'development');
+  const dev = mode !== 'production';
+  const hello = !!env.hello;
+  const serving = process.argv.some((a) => a === 'serve') || !!process.env.WEBPACK_SERVE;
+  const publicUrl = process.env.ADDIN_PUBLIC_URL || DEFAULT_PUBLIC_URL;
+
+  const entry = hello
+    ? { hello: './test/bench/hello.tsx' }
+    : {
+        taskpane: './src/taskpane/index.tsx',
+        demo: './src/demo/demo.tsx',
+      };
+
+  const htmlPage = (filename, template, chunk) =>
+    new HtmlWebpackPlugin({ filename, template, chunks: [chunk], scriptLoading: 'defer', inject: 'head' });
+
+  const plugins = hello
+    ? [
+        new HtmlWebpackPlugin({
+          filename: 'hello.html',
+          templateContent: '<!doctype html><html lang="da"><head><meta charset="utf-8"><title>hello</title></head><body><div id="root"></div></body></html>',
+          chunks: ['hello'],
+        }),
+      ]
+    : [
+        htmlPage('taskpane.html', './src/taskpane/taskpane.html', 'taskpane'),
+        htmlPage('demo.html', './src/demo/demo.html', 'demo'),
+        new CopyWebpackPlugin({
+          patterns: [
+            { from: 'assets/*', to: 'assets/[name][ext]', noErrorOnMissing: true },
+            {
+              from: 'manifest*.xml',
+              to: '[name][ext]',
+              noErrorOnMissing: true,
+              transform(content) {
+                if (dev) return content;
+                return content.toString().split(DEV_URL).join(publicUrl);
+              },
+            },
+          ],
+        }),
+      ];
+
+  const config = {
+    mode,
+    // No eval-based source maps: the pages' CSP has no 'unsafe-eval'.
+    devtool: dev ? 'source-map' : false,
+    entry,
+    output: {
+      path: path.resolve(__dirname, hello ? 'dist/hello' : 'dist'),
+      filename: '[name].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              configFile: path.resolve(__dirname, 'tsconfig.json'),
+              // ES modules so webpack can tree-shake Fluent UI; the repo's tsconfig emits CommonJS for node/jest.
+              compilerOptions: { module: 'esnext', moduleResolution: 'node', sourceMap: dev, noEmit: false },
+            },
+          },
+        },
+        // The demo's example plans are bundled as strings so the demo works offline.
+        { test: /\.txt$/, type: 'asset/source' },
+      ],
+    },
+    plugins,
+    performance: { hints: false },
+    devServer: {
+      port: PORT,
+      host: 'localhost',
+      allowedHosts: ['localhost', '127.0.0.1'],
+      headers: { 'Content-Security-Policy': CSP, 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      hot: false,
+      liveReload: true,
+      client: { overlay: { errors: true, warnings: false, runtimeErrors: false } },
+      open: env.noopen ? false : '/demo.html',
+    },
+  };
+
+  if (serving && !hello) config.devServer.server = await httpsServer();
+  return config;
+};
+
+module.exports.CSP = CSP;
