@@ -1,0 +1,128 @@
+/**
+ * `npm run bench`: speed, memory, Office round trips and bundle size, each beside a
+ * baseline measured in the same run (these machines are noisy, so ratios matter).
+ * Writes bench/results.json (git-ignored). Not part of `npm test`.
+ */
+import fs from 'fs';
+import path from 'path';
+import { execFileSync } from 'child_process';
+import { analyze } from '../src/core/engine';
+import { bundledLexicon } from '../src/core/lexicon';
+import { expandForm } from '../src/core/matcher';
+import { realisticText } from './corpus-text';
+import { extraSections, type Row } from './sections';
+
+const MB = 1024 * 1024;
+const root = path.resolve(__dirname, '..');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number;
+}
+function time(fn: () => void): number {
+  const t = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+/** The first thing a developer would write: one case-insensitive RegExp per surface form, run over the text. */
+function baseline(text: string, regexes: RegExp[]): number {
+  let n = 0;
+  for (const re of regexes) {
+    re.lastIndex = 0;
+    while (re.exec(text)) n++;
+  }
+  return n;
+}
+
+const rows: Row[] = [];
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
+
+const lex = bundledLexicon();
+// The lexicon's surface forms: every literal spelling its patterns stand for ("løntilskud", "løntilskuddet" …).
+const forms = [...new Set([...lex.stopForms, ...lex.terms.flatMap((t) => t.forms)].flatMap((f) => expandForm(f)))];
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const baseRegexes = forms.map((f) => new RegExp(esc(f), 'gi'));
+analyze('warm-up: jobsamtale og løntilskud hos Netto');
+
+for (const size of [1, 10]) {
+  const text = realisticText(size * MB);
+  const bytes = Buffer.byteLength(text);
+  const runs = 5;
+  const eng: number[] = [];
+  const base: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    eng.push(time(() => analyze(text)));
+    base.push(time(() => baseline(text, baseRegexes)));
+  }
+  const engMBs = bytes / MB / (median(eng) / 1000);
+  const baseMBs = bytes / MB / (median(base) / 1000);
+  results[`throughput_${size}mb`] = { bytes, engineMs: eng, baselineMs: base, engineMBs: engMBs, baselineMBs: baseMBs, forms: forms.length };
+  rows.push({
+    what: `Engine throughput, ${size} MB (median of ${runs})`,
+    value: `${engMBs.toFixed(1)} MB/s`,
+    baseline: `${baseMBs.toFixed(1)} MB/s (${forms.length} RegExps, one per surface form)`,
+    ratio: `${(engMBs / baseMBs).toFixed(1)}×`,
+    target: size === 10 ? '≥ 50 MB/s and ≥ 10× baseline' : '',
+    ok: size === 10 ? engMBs >= 50 && engMBs / baseMBs >= 10 : undefined,
+  });
+}
+
+{
+  const text = realisticText(300 * 1024);
+  const lat: number[] = [];
+  for (let i = 0; i < 40; i++) lat.push(time(() => analyze(text)));
+  const base: number[] = [];
+  for (let i = 0; i < 10; i++) base.push(time(() => baseline(text, baseRegexes)));
+  const p50 = percentile(lat, 50);
+  const p95 = percentile(lat, 95);
+  results.latency_100_pages = { bytes: Buffer.byteLength(text), runs: lat.length, p50, p95, baselineP50: percentile(base, 50) };
+  rows.push({
+    what: '100-page plan (~300 KB): analyse latency p50 / p95 (40 runs)',
+    value: `${p50.toFixed(2)} / ${p95.toFixed(2)} ms`,
+    baseline: `${percentile(base, 50).toFixed(1)} ms p50`,
+    ratio: `${(percentile(base, 50) / p50).toFixed(1)}×`,
+    target: 'p95 ≤ 10 ms',
+    ok: p95 <= 10,
+  });
+}
+
+{
+  const out = execFileSync(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, 'memory-child.ts'), '10'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  const m = JSON.parse(out) as { inputBytes: number; peakGrowthBytes: number };
+  const ratio = m.peakGrowthBytes / m.inputBytes;
+  results.memory_10mb = m;
+  rows.push({
+    what: 'Peak memory growth while analysing 10 MB (max RSS)',
+    value: `${(m.peakGrowthBytes / MB).toFixed(1)} MB`,
+    baseline: `input ${(m.inputBytes / MB).toFixed(1)} MB`,
+    ratio: `${ratio.toFixed(1)}× input`,
+    target: '≤ 20× input',
+    ok: ratio <= 20,
+  });
+}
+
+async function main() {
+  for (const r of await extraSections(results)) rows.push(r);
+  const w = [62, 22, 44, 12];
+  const line = (c: string[]) => c.map((x, i) => x.padEnd(w[i] ?? 10)).join(' ');
+  console.log(line(['Measure', 'Value', 'Baseline (same run)', 'Ratio']) + ' Target');
+  console.log('-'.repeat(160));
+  for (const r of rows)
+    console.log(line([r.what, r.value, r.baseline, r.ratio]) + ` ${r.target}${r.ok === undefined ? '' : r.ok ? '  ✓' : '  ✗ missed'}`);
+  fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify({ ...results, rows }, null, 2));
+  console.log(`\nwrote ${path.relative(root, path.join(__dirname, 'results.json'))}`);
+}
+main().catch((e) => {
+  console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
