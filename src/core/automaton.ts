@@ -22,7 +22,8 @@ const SYM_SLASH = 41;
 const SYM_PARA = 42; // §
 const SYM_PLUS = 43;
 const SYM_COMMA = 44;
-export const K = 45;
+const SYM_HALF = 45; // ½ ("ledig i 2½ år")
+export const K = 46;
 const SYM_SKIP = 255;
 const SYM_A = 1;
 const SYM_E = 5;
@@ -53,6 +54,7 @@ export const SYM = new Uint8Array(65536);
   SYM[0xa7] = SYM_PARA;
   SYM[0x2b] = SYM_PLUS;
   SYM[0x2c] = SYM_COMMA;
+  SYM[0xbd] = SYM_HALF;
   for (const c of [0xad, 0x1f, 0x200b]) SYM[c] = SYM_SKIP;
 })();
 

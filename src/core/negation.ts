@@ -12,6 +12,8 @@ export interface CompiledNegation {
   post: RegExp;
   pseudo: RegExp;
   clauseBreak: RegExp;
+  declined: RegExp | null;
+  definite: RegExp | null;
   /** Cheap test: can this sentence contain any trigger at all? */
   hint: RegExp;
   preWindow: number;
@@ -37,6 +39,8 @@ export function compileNegation(lex: Lexicon): CompiledNegation {
       'i',
     ),
     hint: new RegExp(n.hints.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|'), 'i'),
+    declined: n.declined.length ? new RegExp(`^[^.!?]{0,120}?[,;]?\\s(?:${n.declined.join('|')})`, 'i') : null,
+    definite: n.definite.length ? new RegExp(`(?:^|[^${W}])(?:${n.definite.join('|')})\\s+$`, 'i') : null,
     preWindow: n.preWindow,
     postWindow: n.postWindow,
   };
@@ -86,10 +90,10 @@ export function negationContext(
   sentenceStart: number,
   protectedSpans: readonly (readonly [number, number])[],
 ): SentenceNegation {
-  if (!neg.hint.test(lower)) return { lower, pre: null, post: [] };
+  if (!neg.hint.test(lower) && !(neg.declined && /nej|afsl|afvis|frabe/i.test(lower))) return { lower, pre: null, post: [] };
   const pre = spans(neg.pre, lower);
   const post = spans(neg.post, lower);
-  if (!pre.length && !post.length) return { lower, pre: null, post: [] };
+  if (!pre.length && !post.length && !neg.declined) return { lower, pre: null, post: [] };
   const pseudo = spans(neg.pseudo, lower);
   const keep = ([a, b]: SpanT) =>
     !pseudo.some(([x, y]) => overlaps(a, b, x, y)) &&
@@ -111,6 +115,7 @@ export function isNegated(neg: CompiledNegation, ctx: SentenceNegation, ms: numb
     const between = s.slice(b, ms);
     if (neg.clauseBreak.test(between)) break;
     if (!trig.startsWith('hverken') && wordCount(between) > neg.preWindow) break;
+    if ((trig === 'ikke' || trig === 'aldrig') && neg.definite && neg.definite.test(s.slice(0, ms))) break;
     if (trig === 'uden') {
       // "kan ikke klare sig uden mentor": a negation before "uden" in the same clause cancels it.
       const earlier = pre.slice(0, i).some(([, eb]) => !neg.clauseBreak.test(s.slice(eb, b)));
@@ -119,6 +124,8 @@ export function isNegated(neg: CompiledNegation, ctx: SentenceNegation, ms: numb
     }
     return true;
   }
+  // An offer turned down: "tilbudt løntilskud, men har takket nej".
+  if (neg.declined && neg.declined.test(s.slice(me))) return true;
   // Post-negation: a trigger after the mention, same clause, within a few words.
   for (const [a] of ctx.post) {
     if (a < me) continue;

@@ -1,15 +1,20 @@
 import { detect } from '../../src/core/engine';
 import { INSTRUMENT_IDS, TARGET_GROUP_IDS } from '../../src/core/ids';
 import { loadCorpus } from '../corpus/corpus';
+import { loadHeldout } from '../heldout/heldout';
 
 /**
- * Precision and recall per instrument and target group on the labelled corpus
- * (test/corpus, labelled by hand following test/corpus/GUIDELINES.md).
- * An instrument counts as found when the engine lists it and not negated;
- * negation is scored separately.
+ * Precision and recall per instrument and target group on two labelled sets,
+ * both labelled by hand following test/corpus/GUIDELINES.md: test/corpus (written
+ * alongside the lexicon) and test/heldout (written by someone who never saw the
+ * lexicon). An instrument counts as found when the engine lists it and not
+ * negated; negation is scored separately.
  */
-const corpus = loadCorpus();
 const THRESHOLD = 0.9;
+for (const [name, corpus] of [
+  ['corpus', loadCorpus()],
+  ['heldout', loadHeldout()],
+] as const) {
 
 interface Score { tp: number; fp: number; fn: number; errors: string[] }
 const score = () => ({ tp: 0, fp: 0, fn: 0, errors: [] as string[] });
@@ -55,7 +60,7 @@ function report(title: string, m: Map<string, Score>) {
   return `${title}\n${rows.join('\n')}`;
 }
 
-describe(`labelled corpus (${corpus.length} texts)`, () => {
+describe(`labelled set "${name}" (${corpus.length} texts)`, () => {
   test('report', () => {
     // Printed so a run shows the figures, not only pass/fail.
     console.log([report('Instruments', inst), report('Target groups', grp), report('Negation', new Map([['negated', neg]]))].join('\n\n'));
@@ -90,6 +95,8 @@ describe(`labelled corpus (${corpus.length} texts)`, () => {
     });
   });
 });
+
+}
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace

@@ -10,7 +10,7 @@ import { InstrumentIdSchema, TargetGroupIdSchema } from '../evidence/schema';
  * ",", "§", groups "(a|b)" and optional groups "(a|b)?", and character classes
  * like "[0-9]". Nothing else: no quantifiers, anchors or escapes.
  */
-export const FORM_PATTERN = /^[a-z0-9æøåéüöä .,'\-/§()|?[\]+]+$/;
+export const FORM_PATTERN = /^[a-z0-9æøåéüöä½ .,'\-/§()|?[\]+]+$/;
 
 const form = z
   .string()
@@ -88,6 +88,13 @@ export const LexiconSchema = z
       pre: z.array(z.string()).min(1),
       /** Scope backward to the clause start (max `postWindow` words). */
       post: z.array(z.string()).min(1),
+      /** An offer turned down later in the sentence, across "men": "tilbudt løntilskud, men har takket nej". */
+      declined: z.array(z.string()).default([]),
+      /**
+       * Determiners that presuppose the thing exists: "har ikke søgt de jobforslag, vi sendte" negates
+       * the search, not the jobforslag. A pre-negation "ikke" does not reach a mention right after one.
+       */
+      definite: z.array(z.string()).default([]),
       /** Look like negation but are not ("ikke kun", "uden for"). */
       pseudo: z.array(z.string()),
       /** Words that start a new clause after a comma or "og" and end a negation's scope. */
