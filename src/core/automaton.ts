@@ -14,6 +14,7 @@
  */
 
 export const SYM_OTHER = 0;
+const SYM_DIGIT = 27;
 export const SYM_SPACE = 37;
 export const SYM_HYPHEN = 38;
 const SYM_DOT = 39;
@@ -35,7 +36,8 @@ export const SYM = new Uint8Array(65536);
     SYM[0x61 + c] = c + 1;
     SYM[0x41 + c] = c + 1;
   }
-  for (let d = 0; d < 10; d++) SYM[0x30 + d] = 27 + d;
+  // every digit is one symbol: numbers are checked by value after matching (Term.numberRange)
+  for (let d = 0; d < 10; d++) SYM[0x30 + d] = SYM_DIGIT;
   const letter = (ch: string, as: string) => {
     const v = SYM[as.charCodeAt(0)] as number;
     SYM[ch.toLowerCase().charCodeAt(0)] = v;

@@ -47,6 +47,8 @@ export function expandForm(form: string, limit = 5000): string[] {
             k += 2;
           } else opts.push(body[k] as string);
         }
+        // the automaton reads every digit as one symbol: a class of digits is one option
+        if (opts.length > 1 && opts.every((o) => o >= '0' && o <= '9')) opts.splice(1);
         i = j + 1;
         if (form[i] === '?') {
           i++;
@@ -86,6 +88,7 @@ interface CompiledTerm {
   allowHeads: string[] | null;
   blockPrefixes: string[];
   blockAfter: RegExp | null;
+  requireAfter: RegExp | null;
   blockBefore: RegExp | null;
   requireInSentence: RegExp | null;
   blockInSentence: RegExp | null;
@@ -118,6 +121,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     allowHeads: term.allowHeads ? term.allowHeads.map(fold) : null,
     blockPrefixes: term.blockPrefixes.map(fold),
     blockAfter: re(term.blockAfter),
+    requireAfter: re(term.requireAfter),
     blockBefore: re(term.blockBefore),
     requireInSentence: re(term.requireInSentence),
     blockInSentence: re(term.blockInSentence),
@@ -192,6 +196,21 @@ function acceptsPrefix(t: CompiledTerm, prefix: string): boolean {
   if (p.length < 2) return false;
   for (const b of t.blockPrefixes) if (p.endsWith(b) || prefix.endsWith(b)) return false;
   return true;
+}
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  en: 1, et: 1, ét: 1, halvandet: 1.5, to: 2, tre: 3, fire: 4, fem: 5, seks: 6, syv: 7, otte: 8, ni: 9, ti: 10,
+};
+const FIRST_NUMBER = /(\d+(?:[,.]\d+)?)(½)?|(?:^|[^a-zæøå])(halvandet|en|et|ét|to|tre|fire|fem|seks|syv|otte|ni|ti)(?![a-zæøå])/i;
+
+/** Does the phrase's first number lie in the term's range? */
+function numberInRange(range: NonNullable<Term['numberRange']>, phrase: string): boolean {
+  const m = FIRST_NUMBER.exec(phrase);
+  if (!m) return false;
+  let v = m[1] !== undefined ? Number(m[1].replace(',', '.')) + (m[2] ? 0.5 : 0) : (NUMBER_WORDS[(m[3] as string).toLowerCase()] ?? NaN);
+  if (!Number.isFinite(v)) return false;
+  if (range.unit === 'months' && /(?:^|[^a-zæøå])(?:år|aar)s?(?![a-zæøå])/i.test(phrase)) v *= 12;
+  return (range.min === undefined || v >= range.min) && (range.max === undefined || v <= range.max);
 }
 
 const CUE_STOP = /[,;:()]|\s(?:eller|og|samt|men|mens|hvor|efter|før)\s/u;
@@ -280,6 +299,13 @@ export function scan(c: CompiledLexicon, text: string): RawMention[] {
       if (!acceptsSuffix(t, normWord(text.slice(he, we)), last)) continue;
     } else if (t.exactEndings && !t.exactEndings.has('') ) continue;
     if (t.blockAfter && t.blockAfter.test(text.slice(we, we + 80))) continue;
+    let phrase = '';
+    if (t.requireAfter) {
+      const m = t.requireAfter.exec(text.slice(we, we + 80));
+      if (!m || m.index !== 0) continue;
+      phrase = m[0];
+    }
+    if (t.term.numberRange && !numberInRange(t.term.numberRange, text.slice(ws, we) + phrase)) continue;
     if (!sent || hs < sent.start || hs >= sent.end) {
       const [ss, se] = sentenceAround(text, hs);
       const e = Math.max(se, we);

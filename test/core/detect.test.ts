@@ -179,3 +179,20 @@ describe('target groups', () => {
     noGroup('Det tager ungefær en time, og tungen er hævet. Hun har en pung.', 'ung');
   });
 });
+
+describe('numbers are read by value', () => {
+  test.each<[string, TargetGroupId, boolean]>([
+    ['Hun er 23 år og bor hos sin mor.', 'ung', true],
+    ['Lene, 34 år, kontorassistent.', 'ung', false],
+    ['Han har arbejdet i 20 år som smed.', 'ung', false],
+    ['Kristian (19-årig) starter i praktik.', 'ung', true],
+    ['Borgeren har været ledig i 14 mdr.', 'langtidsledig', true],
+    ['Borgeren har været ledig i 10 måneder.', 'langtidsledig', false],
+    ['Ledig i 2½ år.', 'langtidsledig', true],
+    ['Ledig i lidt over et år.', 'langtidsledig', true],
+    ['Har været ledig i 2 aar.', 'langtidsledig', true],
+    ['Kontanthjælp i mere end 6 år.', 'langtidsledig', true],
+    ['Kontanthjælp i mere end 6 år.', 'kontanthjaelp', true],
+    ['Fradrag i kontanthjælpen for to dage.', 'kontanthjaelp', true],
+  ])('%s → %s: %s', (text, id, yes) => (yes ? group(text, id) : noGroup(text, id)));
+});

@@ -52,6 +52,8 @@ export const TermSchema = z.strictObject({
   exactEndings: z.array(z.string()).optional(),
   /** Regex (tested on the lower-cased text right after the mention's word) that rejects the mention. */
   blockAfter: regexString.optional(),
+  /** Regex that must match the text right after the mention's word (e.g. a duration after "ledig i"); what it matches counts as part of the phrase for numberRange. */
+  requireAfter: regexString.optional(),
   /** Regex tested on up to 40 characters before the mention (same sentence) that rejects it. */
   blockBefore: regexString.optional(),
   /** Regex that must match somewhere in the same sentence, else the mention is rejected. */
@@ -66,6 +68,14 @@ export const TermSchema = z.strictObject({
   specialize: z
     .array(z.strictObject({ instruments: z.array(InstrumentIdSchema).min(1), cue: regexString }))
     .default([]),
+  /**
+   * The first number in the matched phrase (digits, "2,5", "2½" or a Danish number word) must lie
+   * in this range. With unit "months", a phrase that says "år" counts 12 months a year. A phrase
+   * without a number fails. (The matcher reads every digit as the same symbol.)
+   */
+  numberRange: z
+    .strictObject({ min: z.number().optional(), max: z.number().optional(), unit: z.enum(['months', 'plain']).default('plain') })
+    .optional(),
   /** False for phrases that carry their own negation ("ingen uddannelse" → ufaglært). */
   negatable: z.boolean().default(true),
 });
