@@ -39,7 +39,7 @@ export function compileNegation(lex: Lexicon): CompiledNegation {
       'i',
     ),
     hint: new RegExp(n.hints.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|'), 'i'),
-    declined: n.declined.length ? new RegExp(`^[^.!?]{0,120}?[,;]?\\s(?:${n.declined.join('|')})`, 'i') : null,
+    declined: n.declined.length ? new RegExp(`(^|[^${W}])((?:${n.declined.join('|')}))(?![${W}])`, 'gi') : null,
     definite: n.definite.length ? new RegExp(`(?:^|[^${W}])(?:${n.definite.join('|')})\\s+$`, 'i') : null,
     preWindow: n.preWindow,
     postWindow: n.postWindow,
@@ -81,6 +81,8 @@ export interface SentenceNegation {
   /** null: the sentence holds no trigger at all */
   pre: SpanT[] | null;
   post: SpanT[];
+  /** Starts of "…, men har takket nej" constructions. */
+  declined: number[];
 }
 
 /** Find the triggers of one sentence (offsets relative to it), minus pseudo-negations and protected phrases. */
@@ -90,15 +92,16 @@ export function negationContext(
   sentenceStart: number,
   protectedSpans: readonly (readonly [number, number])[],
 ): SentenceNegation {
-  if (!neg.hint.test(lower) && !(neg.declined && /nej|afsl|afvis|frabe/i.test(lower))) return { lower, pre: null, post: [] };
+  if (!neg.hint.test(lower)) return { lower, pre: null, post: [], declined: [] };
   const pre = spans(neg.pre, lower);
   const post = spans(neg.post, lower);
-  if (!pre.length && !post.length && !neg.declined) return { lower, pre: null, post: [] };
+  const declined = neg.declined ? spans(neg.declined, lower).map(([a]) => a) : [];
+  if (!pre.length && !post.length && !declined.length) return { lower, pre: null, post: [], declined };
   const pseudo = spans(neg.pseudo, lower);
   const keep = ([a, b]: SpanT) =>
     !pseudo.some(([x, y]) => overlaps(a, b, x, y)) &&
     !protectedSpans.some(([x, y]) => overlaps(a + sentenceStart, b + sentenceStart, x, y));
-  return { lower, pre: pre.filter(keep), post: post.filter(keep) };
+  return { lower, pre: pre.filter(keep), post: post.filter(keep), declined };
 }
 
 /** Is the mention [ms, me) (relative to its sentence) negated? */
@@ -125,7 +128,7 @@ export function isNegated(neg: CompiledNegation, ctx: SentenceNegation, ms: numb
     return true;
   }
   // An offer turned down: "tilbudt løntilskud, men har takket nej".
-  if (neg.declined && neg.declined.test(s.slice(me))) return true;
+  for (const d of ctx.declined) if (d >= me && d - me <= 120 && !/[.!?]/.test(s.slice(me, d))) return true;
   // Post-negation: a trigger after the mention, same clause, within a few words.
   for (const [a] of ctx.post) {
     if (a < me) continue;
