@@ -1,6 +1,7 @@
 import { isTargetGroupId, TARGET_GROUP_IDS, type TargetGroupId } from '../core/ids';
 import type { Register } from '../core/types';
 import type { CitationStyle } from '../core/citations';
+import type { AnnotateCommand } from './annotate';
 
 /** Hand-rolled argument parsing: `--opt value`, `--opt=value`, `--` ends options, `-` is stdin. */
 
@@ -20,7 +21,7 @@ export interface GroupOverrides {
 }
 
 export type Command =
-  | { kind: 'help'; topic?: 'analyze' | 'evidence' }
+  | { kind: 'help'; topic?: 'analyze' | 'evidence' | 'annotate' }
   | { kind: 'version' }
   | {
       kind: 'analyze';
@@ -31,10 +32,12 @@ export type Command =
       style: CitationStyle;
       groups: GroupOverrides;
     }
-  | { kind: 'evidence'; format: EvidenceFormat };
+  | { kind: 'evidence'; format: EvidenceFormat }
+  | AnnotateCommand;
 
 export const USAGE = `Usage:
   jobplan-evidens analyze FILE|- [options]   analyse a job plan (.txt, .md, .docx, .eml, or - for stdin)
+  jobplan-evidens annotate FILE.docx|FOLDER [options]   write a copy with Word comments and a Kildeliste
   jobplan-evidens evidence [--format json|markdown]   print the bundled evidence set
   jobplan-evidens --help | --version
 
@@ -45,16 +48,24 @@ Options for analyze:
   --group +ID,-ID,...           add (+ or bare ID) or remove (-) target groups; repeatable
                                 IDs: ${TARGET_GROUP_IDS.join(', ')}
 
+Options for annotate:
+  -o, --output OUT.docx|DIR     output file (default: FILE.annoteret.docx next to FILE);
+                                for a FOLDER: the directory for the copies (default: the folder)
+  --force                       overwrite an existing output
+  --register fagperson|borger   sentence register of the comments (default: fagperson)
+  --style short|full            citation style (default: short)
+
 Options for evidence:
   --format json|markdown        output format (default: json)
 
-Exit codes: 0 ok, 1 internal error, 2 usage error or unreadable input.
+Exit codes: 0 ok, 1 internal error, 2 usage error, unreadable input or unwritable output.
 Environment: NO_COLOR disables colours; JPE_DEBUG=1 prints stack traces of internal errors.
 See docs/cli.md.
 `;
 
 const ANALYZE_OPTIONS = ['--format', '--register', '--style', '--group'] as const;
 const EVIDENCE_OPTIONS = ['--format'] as const;
+const ANNOTATE_OPTIONS = ['--register', '--style', '--output'] as const;
 
 function oneOf<T extends string>(opt: string, value: string, allowed: readonly T[], aliases: Record<string, T> = {}): T {
   const v = aliases[value] ?? value;
@@ -88,6 +99,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let help = false;
   let version = false;
   let command: string | undefined;
+  let force = false;
 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -103,14 +115,31 @@ export function parseArgs(argv: readonly string[]): Command {
       version = true;
       continue;
     }
+    if (command === 'annotate' && arg === '--force') {
+      force = true;
+      continue;
+    }
+    if (command === 'annotate' && arg === '-o') {
+      const value = argv[i + 1];
+      if (value === undefined || (value.startsWith('--') && value.length > 2)) throw new UsageError('option -o needs a value');
+      options.push({ name: '--output', value });
+      i++;
+      continue;
+    }
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = eq >= 0 ? arg.slice(0, eq) : arg;
       const allowed: readonly string[] =
-        command === 'analyze' ? ANALYZE_OPTIONS : command === 'evidence' ? EVIDENCE_OPTIONS : [...ANALYZE_OPTIONS];
+        command === 'analyze'
+          ? ANALYZE_OPTIONS
+          : command === 'evidence'
+            ? EVIDENCE_OPTIONS
+            : command === 'annotate'
+              ? ANNOTATE_OPTIONS
+              : [...ANALYZE_OPTIONS];
       if (!allowed.includes(name)) {
         throw new UsageError(
-          command === undefined || command === 'analyze' || command === 'evidence'
+          command === undefined || command === 'analyze' || command === 'evidence' || command === 'annotate'
             ? `unknown option '${printable(name)}'${command ? ` for ${command}` : ''}`
             : `unknown option '${printable(name)}'`,
         );
@@ -131,10 +160,10 @@ export function parseArgs(argv: readonly string[]): Command {
   }
 
   if (help) {
-    return { kind: 'help', topic: command === 'analyze' || command === 'evidence' ? command : undefined };
+    return { kind: 'help', topic: command === 'analyze' || command === 'evidence' || command === 'annotate' ? command : undefined };
   }
   if (version && command === undefined) return { kind: 'version' };
-  if (command === undefined) throw new UsageError('missing command (analyze or evidence)');
+  if (command === undefined) throw new UsageError('missing command (analyze, annotate or evidence)');
 
   if (command === 'analyze') {
     if (version) throw new UsageError("unknown option '--version' for analyze");
@@ -157,6 +186,22 @@ export function parseArgs(argv: readonly string[]): Command {
     if (cmd.file === '') throw new UsageError('analyze needs a FILE (or - for stdin), got an empty string');
     return cmd;
   }
+  if (command === 'annotate') {
+    if (version) throw new UsageError("unknown option '--version' for annotate");
+    if (positionals.length === 0) throw new UsageError('annotate needs a FILE.docx or a FOLDER');
+    if (positionals.length > 1) throw new UsageError(`annotate takes one FILE.docx or FOLDER, got ${positionals.length}`);
+    const cmd: AnnotateCommand = { kind: 'annotate', target: positionals[0]!, force, register: 'fagperson', style: 'short' };
+    for (const { name, value } of options) {
+      if (name === '--register') cmd.register = oneOf(name, value, ['fagperson', 'borger'] as const);
+      else if (name === '--style') cmd.style = oneOf(name, value, ['short', 'full'] as const);
+      else if (name === '--output') {
+        if (value === '') throw new UsageError('option --output needs a non-empty value');
+        cmd.output = value;
+      }
+    }
+    if (cmd.target === '' || cmd.target === '-') throw new UsageError('annotate needs a FILE.docx or a FOLDER (stdin is not supported)');
+    return cmd;
+  }
   if (command === 'evidence') {
     if (version) throw new UsageError("unknown option '--version' for evidence");
     if (positionals.length) throw new UsageError(`evidence takes no arguments, got '${printable(positionals[0]!)}'`);
@@ -167,5 +212,5 @@ export function parseArgs(argv: readonly string[]): Command {
     }
     return { kind: 'evidence', format };
   }
-  throw new UsageError(`unknown command '${printable(command)}' (expected analyze or evidence)`);
+  throw new UsageError(`unknown command '${printable(command)}' (expected analyze, annotate or evidence)`);
 }

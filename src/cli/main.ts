@@ -7,6 +7,7 @@ import { parseArgs, UsageError, USAGE, type Command } from './args';
 import { InputError, oneLine, readInputFile, readStdin, type ReadResult } from './readers';
 import { colours, formatText, useColour } from './format-text';
 import { formatEvidenceMarkdown, formatMarkdown } from './format-markdown';
+import { runAnnotate } from './annotate';
 
 export const PROG = 'jobplan-evidens';
 
@@ -85,6 +86,8 @@ async function run(cmd: Command, io: CliIO): Promise<number> {
       else out(formatText(analysis, set, ctx, colours(useColour(io.stdout.isTTY, io.env ?? {}))));
       return 0;
     }
+    case 'annotate':
+      return runAnnotate(cmd, io, () => io.evidence ?? bundledEvidence());
   }
 }
 

@@ -359,7 +359,7 @@ describe('formatters (hand-made analysis, engine-independent)', () => {
     expect(out).toContain('  > — STAR: Hvad virker i test?');
     const refs = out.slice(out.indexOf('## Kildeliste'));
     expect(refs).toContain('- Dansk Arbejdsgiverforening (udateret). Forslag fra en organisation. Interesseorganisations forslag');
-    expect(refs).toContain('- Styrelsen for Arbejdsmarked og Rekruttering (juni 2026). Hvad virker i test?.');
+    expect(refs).toContain('- Styrelsen for Arbejdsmarked og Rekruttering (juni 2026). Hvad virker i test?');
     expect(refs).toContain('- Hansen, A. (2020). Løntilskud virker. Testtidsskrift.');
     expect(out.indexOf('## Kildeliste')).toBeGreaterThan(out.indexOf('## Overvej'));
   });
@@ -425,7 +425,7 @@ describe('end-to-end (spawned bin/jobplan-evidens.js)', () => {
   test('unknown command → exit 2, one line', () => {
     const r = runBin(['frob']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("jobplan-evidens: unknown command 'frob' (expected analyze or evidence) (see jobplan-evidens --help)\n");
+    expect(r.stderr).toBe("jobplan-evidens: unknown command 'frob' (expected analyze, annotate or evidence) (see jobplan-evidens --help)\n");
     expect(r.stdout).toBe('');
   });
 
