@@ -320,7 +320,12 @@ export function scan(c: CompiledLexicon, text: string): RawMention[] {
     accepted.push({ ws, we, t, ids, sent: s });
     lastEnd[ln] = he;
   }
-  if (accepted.length > 1) accepted.sort((x, y) => x.ws - y.ws || x.we - y.we);
+  // Candidates come in start order and words never overlap, so this is already sorted; check, don't sort.
+  for (let i = 1; i < accepted.length; i++)
+    if ((accepted[i] as { ws: number }).ws < (accepted[i - 1] as { ws: number }).ws) {
+      accepted.sort((x, y) => x.ws - y.ws || x.we - y.we);
+      break;
+    }
   // Phrases that carry their own negation ("ingen uddannelse") must not negate their neighbours.
   const protectedSpans = accepted.filter((a) => !a.t.term.negatable).map((a) => [a.ws, a.we] as const);
   let pi = 0;
