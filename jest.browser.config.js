@@ -10,7 +10,7 @@ module.exports = {
   roots: ['<rootDir>/test/browser'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
-    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }],
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   globalSetup: '<rootDir>/test/browser/globalSetup.js',
   globalTeardown: '<rootDir>/test/browser/globalTeardown.js',
