@@ -248,6 +248,11 @@ export interface RawMention {
   groups: readonly TargetGroupId[];
 }
 
+interface Accepted extends RawMention {
+  t: CompiledTerm;
+  sent: Sentence;
+}
+
 /** Sort candidate indices by start ascending, end descending (input is ordered by end: nearly sorted by start). */
 function orderCandidates(start: Int32Array, end: Int32Array, count: number): Int32Array {
   const idx = new Int32Array(count);
@@ -273,7 +278,7 @@ function orderCandidates(start: Int32Array, end: Int32Array, count: number): Int
 export function scan(c: CompiledLexicon, text: string): RawMention[] {
   const { start, end, pid, lane, count } = scanAll(c.automaton, text);
   const order = orderCandidates(start, end, count);
-  const accepted: { ws: number; we: number; t: CompiledTerm; ids: readonly InstrumentId[]; sent: Sentence }[] = [];
+  const accepted: Accepted[] = [];
   let sent: Sentence | null = null;
   const lastEnd = [-1, -1]; // per lane
   for (let oi = 0; oi < count; oi++) {
@@ -317,30 +322,28 @@ export function scan(c: CompiledLexicon, text: string): RawMention[] {
       continue;
     if (t.blockInSentence && t.blockInSentence.test(s.lower)) continue;
     const ids = specialise(t, s, ws, we) ?? t.term.instruments;
-    accepted.push({ ws, we, t, ids, sent: s });
+    accepted.push({ start: ws, end: we, negated: false, instruments: ids, groups: t.term.groups, t, sent: s });
     lastEnd[ln] = he;
   }
   // Candidates come in start order and words never overlap, so this is already sorted; check, don't sort.
   for (let i = 1; i < accepted.length; i++)
-    if ((accepted[i] as { ws: number }).ws < (accepted[i - 1] as { ws: number }).ws) {
-      accepted.sort((x, y) => x.ws - y.ws || x.we - y.we);
+    if ((accepted[i] as Accepted).start < (accepted[i - 1] as Accepted).start) {
+      accepted.sort((x, y) => x.start - y.start || x.end - y.end);
       break;
     }
   // Phrases that carry their own negation ("ingen uddannelse") must not negate their neighbours.
-  const protectedSpans = accepted.filter((a) => !a.t.term.negatable).map((a) => [a.ws, a.we] as const);
+  const protectedSpans = accepted.filter((a) => !a.t.term.negatable).map((a) => [a.start, a.end] as const);
   let pi = 0;
-  return accepted.map((a) => {
-    let negated = false;
-    if (a.t.term.negatable) {
-      if (!a.sent.neg) {
-        // protected phrases of this sentence only (both lists are in text order)
-        while (pi < protectedSpans.length && (protectedSpans[pi] as readonly [number, number])[1] <= a.sent.start) pi++;
-        let pj = pi;
-        while (pj < protectedSpans.length && (protectedSpans[pj] as readonly [number, number])[0] < a.sent.end) pj++;
-        a.sent.neg = negationContext(c.negation, a.sent.lower, a.sent.start, protectedSpans.slice(pi, pj));
-      }
-      negated = isNegated(c.negation, a.sent.neg, a.ws - a.sent.start, a.we - a.sent.start);
+  for (const a of accepted) {
+    if (!a.t.term.negatable) continue;
+    if (!a.sent.neg) {
+      // protected phrases of this sentence only (both lists are in text order)
+      while (pi < protectedSpans.length && (protectedSpans[pi] as readonly [number, number])[1] <= a.sent.start) pi++;
+      let pj = pi;
+      while (pj < protectedSpans.length && (protectedSpans[pj] as readonly [number, number])[0] < a.sent.end) pj++;
+      a.sent.neg = negationContext(c.negation, a.sent.lower, a.sent.start, protectedSpans.slice(pi, pj));
     }
-    return { start: a.ws, end: a.we, negated, instruments: a.ids, groups: a.t.term.groups };
-  });
+    a.negated = isNegated(c.negation, a.sent.neg, a.start - a.sent.start, a.end - a.sent.start);
+  }
+  return accepted;
 }
