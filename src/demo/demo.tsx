@@ -48,22 +48,29 @@ const useStyles = makeStyles({
   },
 });
 
+/** A benchmark or test may set this before the page loads: the demo then opens with that text as its document. */
+function injectedText(): string | null {
+  const t = (window as unknown as { __JPE_DEMO_TEXT__?: unknown }).__JPE_DEMO_TEXT__;
+  return typeof t === 'string' ? t : null;
+}
+
 function App(): JSX.Element {
   const styles = useStyles();
   const examples = React.useMemo(loadExamples, []);
   const editorRef = React.useRef<HTMLDivElement>(null);
   const notesRef = React.useRef<HTMLElement>(null);
   const [host, setHost] = React.useState<DemoHost | null>(null);
-  const [current, setCurrent] = React.useState<Example | undefined>(examples[0]);
+  const injected = React.useMemo(injectedText, []);
+  const [current, setCurrent] = React.useState<Example | undefined>(injected === null ? examples[0] : undefined);
   const [paneKey, setPaneKey] = React.useState(0);
 
   React.useLayoutEffect(() => {
     if (!editorRef.current || !notesRef.current) return;
     const h = createDemoHost(editorRef.current, { notesElement: notesRef.current });
-    h.setText(examples[0]?.text ?? '');
+    h.setText(injected ?? examples[0]?.text ?? '');
     setHost(h);
     return () => h.dispose();
-  }, [examples]);
+  }, [examples, injected]);
 
   const pick = (file: string | undefined) => {
     const ex = examples.find((e) => e.file === file);

@@ -1,6 +1,6 @@
 import { MARK_CLOSE, MARK_OPEN, markerTag } from '../core/markers';
 import type { Span } from '../core/types';
-import { HostError, type CommentRequest, type Host, type HostCapabilities, type InsertRequest } from './host';
+import { HostError, type CommentRequest, type Host, type HostCapabilities, type InsertRequest, type InsertedItem } from './host';
 
 /**
  * The browser demo's host: an in-page editable "document" made of paragraphs.
@@ -68,6 +68,8 @@ export function createDemoHost(editor: HTMLElement, options: DemoHostOptions = {
   const listeners = new Set<() => void>();
   let settings: Record<string, unknown> = {};
   let commentCount = 0;
+  /** Handles of inserted citations (data-jpe-id). */
+  let insertedCount = 0;
   /** Last caret position inside the editor (for inserting "at the cursor"). */
   let lastCaretBlock: Node | null = null;
 
@@ -173,11 +175,22 @@ export function createDemoHost(editor: HTMLElement, options: DemoHostOptions = {
     p.className = INSERTED_CLASS;
     p.contentEditable = 'false';
     p.dataset['jpeTag'] = tag;
+    insertedCount += 1;
+    p.dataset['jpeId'] = `c${insertedCount}`;
     const span = doc.createElement('span');
     span.dataset['jpeTag'] = tag;
     span.textContent = MARK_OPEN + text + MARK_CLOSE;
     p.appendChild(span);
     return p;
+  }
+
+  /** The inserted citation paragraph with this handle (only the add-in's own, tagged "jpe:cite:…"). */
+  function citationParagraph(handle: string | number): HTMLElement {
+    const id = String(handle);
+    for (const el of Array.from(editor.querySelectorAll<HTMLElement>(`:scope > .${INSERTED_CLASS}`))) {
+      if (el.dataset['jpeId'] === id && (el.dataset['jpeTag'] ?? '').startsWith('jpe:cite:')) return el;
+    }
+    throw new HostError('anchor-moved', 'Citatet findes ikke længere i dokumentet');
   }
 
   function clearHighlight(): void {
@@ -306,6 +319,33 @@ export function createDemoHost(editor: HTMLElement, options: DemoHostOptions = {
       });
       if (!list.parentNode) editor.appendChild(list);
       else editor.appendChild(list); // keep it last
+      fire();
+    },
+
+    async listInserted(): Promise<InsertedItem[]> {
+      const out: InsertedItem[] = [];
+      for (const el of Array.from(editor.querySelectorAll<HTMLElement>(`:scope > .${INSERTED_CLASS}`))) {
+        const tag = el.dataset['jpeTag'] ?? '';
+        const handle = el.dataset['jpeId'];
+        if (tag.startsWith('jpe:cite:') && handle) out.push({ tag, handle });
+      }
+      return out;
+    },
+
+    async updateInserted(handle, text, tag) {
+      const p = citationParagraph(handle);
+      p.dataset['jpeTag'] = tag;
+      const span = doc.createElement('span');
+      span.dataset['jpeTag'] = tag;
+      span.textContent = MARK_OPEN + text + MARK_CLOSE;
+      p.replaceChildren(span);
+      p.classList.add('jpe-new');
+      setTimeout(() => p.classList.remove('jpe-new'), 1600);
+      fire();
+    },
+
+    async removeInserted(handle) {
+      citationParagraph(handle).remove();
       fire();
     },
 

@@ -55,6 +55,14 @@ export class HostError extends Error {
   }
 }
 
+/** A citation the add-in inserted earlier, as the host finds it in the document. */
+export interface InsertedItem {
+  /** Its marker tag (markerTag('cite', finding, version, instrument)). */
+  tag: string;
+  /** Host handle for updateInserted / removeInserted (Word: content-control id; Outlook: span id; demo: element id). */
+  handle: string | number;
+}
+
 export interface Host {
   capabilities(): HostCapabilities;
   /** The document or draft as one plain string (inserted text still carries its markers). */
@@ -80,4 +88,13 @@ export interface Host {
   insertMany?(reqs: InsertRequest[], referenceList?: string[]): Promise<boolean[]>;
   /** Optional (Outlook): whether every To/Cc/Bcc recipient has an address in one of these domains (or a subdomain). */
   recipientsAreInternal?(domains: string[]): Promise<boolean>;
+  /**
+   * Optional: the citations the add-in inserted ("jpe:cite:…" tags), as of the last readText()
+   * where the host can collect them in the same round trip (Word), else read now (Outlook HTML).
+   */
+  listInserted?(): Promise<InsertedItem[]>;
+  /** Optional: replace the text of one inserted citation in place (markers kept) and give it a new tag. Never touches the user's text. */
+  updateInserted?(handle: string | number, text: string, tag: string): Promise<void>;
+  /** Optional: delete one inserted citation (only the add-in's container, never the user's text). */
+  removeInserted?(handle: string | number): Promise<void>;
 }

@@ -103,19 +103,43 @@ export const SETTINGS_KEY = 'jpe';
 
 const ID_RE = /^[A-Za-z0-9_.:@-]{0,120}$/;
 
+/** At most this many entries in a list or a map. */
+const MAX_ENTRIES = 1000;
+
+function scalar(v: unknown): boolean | number | string | undefined {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && ID_RE.test(v)) return v;
+  return undefined;
+}
+
 /**
  * Settings hold ids and flags only, never document text: keep booleans,
- * finite numbers, id-like strings and arrays of id-like strings; drop the rest.
+ * finite numbers, id-like strings, arrays of id-like strings and one level of
+ * maps from id-like keys to booleans / numbers / id-like strings (e.g.
+ * `dismissed: { ruleId: 'not-relevant' }`); drop the rest (free text, deeper nesting).
  */
 export function sanitizeSettings(value: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (!ID_RE.test(k)) continue;
-    if (typeof v === 'boolean') out[k] = v;
-    else if (typeof v === 'number' && Number.isFinite(v)) out[k] = v;
-    else if (typeof v === 'string' && ID_RE.test(v)) out[k] = v;
-    else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string' && ID_RE.test(x)).slice(0, 1000);
+    if (!ID_RE.test(k) || k === '__proto__') continue;
+    const sc = scalar(v);
+    if (sc !== undefined) out[k] = sc;
+    else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string' && ID_RE.test(x)).slice(0, MAX_ENTRIES);
+    else if (v && typeof v === 'object') {
+      const map: Record<string, boolean | number | string> = {};
+      let n = 0;
+      for (const [mk, mv] of Object.entries(v as Record<string, unknown>)) {
+        if (n >= MAX_ENTRIES) break;
+        if (!ID_RE.test(mk) || mk === '__proto__') continue;
+        const x = scalar(mv);
+        if (x === undefined) continue;
+        map[mk] = x;
+        n++;
+      }
+      out[k] = map;
+    }
   }
   return out;
 }

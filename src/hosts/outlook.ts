@@ -7,6 +7,7 @@ import {
   type Host,
   type HostCapabilities,
   type InsertRequest,
+  type InsertedItem,
 } from './host';
 import { officeAsync, sanitizeSettings, SETTINGS_KEY } from './office-errors';
 
@@ -17,6 +18,8 @@ import { officeAsync, sanitizeSettings, SETTINGS_KEY } from './office-errors';
  *   readText              2 the first time (getTypeAsync + getAsync(Text)), then 1 (the type is cached per item)
  *   insert               ≤3 (getTypeAsync once per item, getAsync(Text) duplicate check, setSelectedDataAsync)
  *   upsertReferenceList  ≤3 (getTypeAsync once per item, getAsync, setAsync)
+ *   listInserted          HTML: 1 (getAsync(Html)); text: 0 (plain text has no place for a tag: none)
+ *   updateInserted / removeInserted  HTML: 2 (getAsync(Html), setAsync); text: not-supported
  * Read mode: readText is 1 call (getAsync(Text)); everything that writes says 'read-only'.
  *
  * Text: Outlook desktop hands over \r\n line breaks where Outlook on the web
@@ -52,9 +55,43 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** "jpe:cite:loentilskud-privat@2" → "jpe-cite-loentilskud-privat-2" (HTML id prefix). */
+/**
+ * HTML id prefix for a marker tag, reversible by tagForHtmlId:
+ * "jpe:cite:loentilskud-privat@2#samtale" → "jpe-cite-loentilskud-privat_2_samtale"
+ * (finding ids and instruments never hold "_"). A unique suffix "_<suffix>" follows.
+ */
 export function htmlIdForTag(tag: string): string {
-  return tag.replace(/[^A-Za-z0-9_-]+/g, '-');
+  const m = /^jpe:cite:([a-z0-9-]+)@(\d+)(?:#([a-z-]+))?$/.exec(tag);
+  if (m) return `jpe-cite-${m[1]}_${m[2]}${m[3] ? `_${m[3]}` : ''}`;
+  return tag.replace(/[^A-Za-z0-9-]+/g, '-');
+}
+
+/**
+ * The marker tag an inserted span's id stands for (Outlook may prefix ids with "x_"), or null.
+ * Also reads the older form "jpe-cite-<finding>-<version>-<suffix>" (without instrument).
+ */
+export function tagForHtmlId(id: string): string | null {
+  const bare = id.replace(/^x_/, '');
+  const m = /^jpe-cite-([a-z0-9-]+)_(\d+)(?:_([a-z-]+))?_([a-z0-9]+)$/.exec(bare);
+  if (m) return `jpe:cite:${m[1]}@${m[2]}${m[3] ? `#${m[3]}` : ''}`;
+  const old = /^jpe-cite-([a-z0-9-]+)-(\d+)-([a-z0-9]+)$/.exec(bare);
+  if (old) return `jpe:cite:${old[1]}@${old[2]}`;
+  return null;
+}
+
+/** The ids (without Outlook's "x_") of the citation spans in an HTML body, in document order. */
+export function citationIdsInHtml(html: string): string[] {
+  const out: string[] = [];
+  const re = /<span\b[^>]*?\bid\s*=\s*(["']?)((?:x_)?jpe-cite-[A-Za-z0-9_-]+)\1(?=[\s/>])/gi;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    const id = (m[2] as string).replace(/^x_/, '');
+    if (tagForHtmlId(id) && !out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+function citationSpanHtml(text: string, tag: string): string {
+  return `<span id="${htmlIdForTag(tag)}_${uniqueSuffix()}">${escapeHtml(wrapInserted(text))}</span>`;
 }
 
 let idCounter = 0;
@@ -159,7 +196,7 @@ export class OutlookHost implements Host {
     const wrapped = wrapInserted(req.text);
     if (current.includes(wrapped)) return false;
     if (OutlookHost.isHtml(type)) {
-      const html = `<span id="${htmlIdForTag(req.tag)}-${uniqueSuffix()}">${escapeHtml(wrapped)}</span>`;
+      const html = citationSpanHtml(req.text, req.tag);
       await officeAsync<void>((cb) => item.body.setSelectedDataAsync(html, { coercionType: 'html' as Office.CoercionType }, cb));
     } else {
       await officeAsync<void>((cb) => item.body.setSelectedDataAsync(wrapped, { coercionType: 'text' as Office.CoercionType }, cb));
@@ -195,6 +232,39 @@ export class OutlookHost implements Host {
     const sep = raw.length === 0 ? '' : raw.endsWith('\n') ? nl : nl + nl;
     const next = raw + sep + lines.map(wrapInserted).join(nl);
     await officeAsync<void>((cb) => item.body.setAsync(next, { coercionType: 'text' as Office.CoercionType }, cb));
+  }
+
+  /** HTML drafts: the citation spans (id → tag), 1 call. Plain text has no tags: none. */
+  async listInserted(): Promise<InsertedItem[]> {
+    const item = currentItem();
+    if (!isCompose(item)) return [];
+    const type = await this.bodyType(item);
+    if (!OutlookHost.isHtml(type)) return [];
+    const html = await officeAsync<string>((cb) => item.body.getAsync('html' as Office.CoercionType, cb));
+    return citationIdsInHtml(html ?? '').map((id) => ({ tag: tagForHtmlId(id) as string, handle: id }));
+  }
+
+  /** Replace (or with `next` null, remove) the citation span with this id: getAsync(Html) + setAsync. */
+  private async rewriteCitation(handle: string | number, next: { text: string; tag: string } | null): Promise<void> {
+    const item = this.writable();
+    const type = await this.bodyType(item);
+    const id = String(handle);
+    if (!OutlookHost.isHtml(type)) throw new HostError('not-supported', 'I en mail i ren tekst kan et indsat citat ikke ændres');
+    if (!tagForHtmlId(id)) throw new HostError('anchor-moved', 'Ukendt indsat citat');
+    const html = await officeAsync<string>((cb) => item.body.getAsync('html' as Office.CoercionType, cb));
+    const found = findElementById(html, id);
+    if (!found) throw new HostError('anchor-moved', 'Citatet findes ikke længere i mailen');
+    const replacement = next ? citationSpanHtml(next.text, next.tag) : '';
+    const out = html.slice(0, found.start) + replacement + html.slice(found.end);
+    await officeAsync<void>((cb) => item.body.setAsync(out, { coercionType: 'html' as Office.CoercionType }, cb));
+  }
+
+  async updateInserted(handle: string | number, text: string, tag: string): Promise<void> {
+    await this.rewriteCitation(handle, { text, tag });
+  }
+
+  async removeInserted(handle: string | number): Promise<void> {
+    await this.rewriteCitation(handle, null);
   }
 
   async loadSettings(): Promise<Record<string, unknown>> {

@@ -6,6 +6,7 @@ import {
   type Host,
   type HostCapabilities,
   type InsertRequest,
+  type InsertedItem,
 } from './host';
 import { isSearchTooLong, sanitizeSettings, toHostError, officeAsync, SETTINGS_KEY } from './office-errors';
 
@@ -13,7 +14,9 @@ import { isSearchTooLong, sanitizeSettings, toHostError, officeAsync, SETTINGS_K
  * The Word adapter.
  *
  * Round trips (context.sync) per operation:
- *   readText                      1  (body.text + every paragraph's text in the same batch)
+ *   readText                      1  (body.text + every paragraph's text + the content controls' tags/ids, one batch)
+ *   listInserted                  0  (the add-in's citations seen by the last readText; 1 before any read)
+ *   updateInserted / removeInserted 2 (read the control's tag to make sure it is ours; write)
  *   select / comment              2  (read to find the mention's paragraph, then search + act)
  *   insert                        2  (read: anchor check + duplicate check; write)
  *   insertMany(reqs, list)        2  (one read, one write for every citation and the reference list)
@@ -28,6 +31,8 @@ import { isSearchTooLong, sanitizeSettings, toHostError, officeAsync, SETTINGS_K
  */
 
 export const KILDELISTE_TAG = markerTag('kildeliste');
+/** Tags of the content controls around inserted citations start with this. */
+export const CITE_TAG_PREFIX = 'jpe:cite:';
 const CC_TITLE = 'Jobplan Evidens';
 const KILDELISTE_TITLE = 'Jobplan Evidens: Kildeliste';
 /** Word refuses search strings longer than 255 characters. */
@@ -283,6 +288,8 @@ type Target = { kind: 'paragraph'; index: number } | { kind: 'cursor' };
 export class WordHost implements Host {
   /** Snapshots the last analyses (readText) saw, newest first; spans index into their bodyText. */
   private analysed: Snapshot[] = [];
+  /** The add-in's citations (content controls tagged "jpe:cite:…") the last readText saw; null before any read. */
+  private insertedSeen: InsertedItem[] | null = null;
 
   capabilities(): HostCapabilities {
     const settings = typeof Office !== 'undefined' ? Office.context?.document?.settings : undefined;
@@ -296,15 +303,64 @@ export class WordHost implements Host {
     };
   }
 
-  /** One round trip: body.text and every paragraph's text. */
+  /** One round trip: body.text, every paragraph's text, and the tags of the content controls (for listInserted). */
   async readText(): Promise<string> {
     return run(async (context) => {
       const read = queueRead(context);
+      const ccs = context.document.body.contentControls;
+      ccs.load('items/tag,items/id');
       await sync(context);
       const snap = read.finish();
       this.analysed = [snap, ...this.analysed].slice(0, 3);
+      this.insertedSeen = citationsOf(ccs);
       return snap.bodyText;
     });
+  }
+
+  /** The citations the last readText saw (no round trip); one sync when nothing was read yet. */
+  async listInserted(): Promise<InsertedItem[]> {
+    if (!this.insertedSeen) {
+      this.insertedSeen = await run(async (context) => {
+        const ccs = context.document.body.contentControls;
+        ccs.load('items/tag,items/id');
+        await sync(context);
+        return citationsOf(ccs);
+      });
+    }
+    return this.insertedSeen.map((x) => ({ ...x }));
+  }
+
+  /**
+   * The content control with this id, checked to be one of the add-in's citations
+   * (1 sync), then `act` on it (1 sync). Anything else: HostError('anchor-moved'), nothing written.
+   */
+  private async withCitationControl(handle: string | number, act: (cc: Word.ContentControl) => void): Promise<void> {
+    needWordApi13();
+    const id = typeof handle === 'number' ? handle : Number(handle);
+    if (!Number.isInteger(id)) throw new HostError('anchor-moved', 'Ukendt indsat citat');
+    await run(async (context) => {
+      const cc = context.document.body.contentControls.getById(id);
+      cc.load('tag');
+      await sync(context, 'anchor-moved');
+      if (!cc.tag.startsWith(CITE_TAG_PREFIX)) throw new HostError('anchor-moved', 'Indholdskontrollen er ikke et indsat citat');
+      act(cc);
+      await sync(context, 'anchor-moved');
+    });
+  }
+
+  /** Replace the citation's text in place (inside its content control, with markers) and retag it: 2 syncs. */
+  async updateInserted(handle: string | number, text: string, tag: string): Promise<void> {
+    await this.withCitationControl(handle, (cc) => {
+      cc.insertText(wrapInserted(text), 'Replace');
+      cc.tag = tag;
+    });
+    this.insertedSeen = this.insertedSeen?.map((x) => (String(x.handle) === String(handle) ? { ...x, tag } : x)) ?? null;
+  }
+
+  /** Delete the citation's content control with its content (only the add-in's paragraph): 2 syncs. */
+  async removeInserted(handle: string | number): Promise<void> {
+    await this.withCitationControl(handle, (cc) => cc.delete(false));
+    this.insertedSeen = this.insertedSeen?.filter((x) => String(x.handle) !== String(handle)) ?? null;
   }
 
   /**
@@ -571,6 +627,10 @@ export class WordHost implements Host {
       dispose?.();
     };
   }
+}
+
+function citationsOf(ccs: Word.ContentControlCollection): InsertedItem[] {
+  return ccs.items.filter((cc) => typeof cc.tag === 'string' && cc.tag.startsWith(CITE_TAG_PREFIX)).map((cc) => ({ tag: cc.tag, handle: cc.id }));
 }
 
 /** Replace the tagged list's content in place, or append a new tagged list at the end (queued only). */

@@ -5,6 +5,7 @@ import {
   Caption1,
   Field,
   FluentProvider,
+  Input,
   Menu,
   MenuButton,
   MenuItem,
@@ -42,9 +43,12 @@ import {
   type TargetGroupId,
 } from '../core';
 import type { Host } from '../hosts/host';
+import { CprNotice } from './components/CprNotice';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { StaleCitations } from './components/StaleCitations';
 import { SuggestionCard } from './components/SuggestionCard';
 import { KIND_HEADINGS, KIND_ORDER, mentionsText } from './labels';
+import { parseDomainList } from './settings';
 import { LARGE_DOCUMENT_CHARS, usePane, type Notice } from './usePane';
 
 const useStyles = makeStyles({
@@ -108,6 +112,8 @@ export function Pane({ host }: PaneProps): JSX.Element {
   const styles = useStyles();
   const [state, actions] = usePane(host);
   const [showDismissed, setShowDismissed] = React.useState(false);
+  /** The "Interne maildomæner" field as typed; parsed and stored when the field is left or Enter is pressed. */
+  const [domainsDraft, setDomainsDraft] = React.useState<string | null>(null);
   // After a card disappears (dismissed), keep keyboard focus in the suggestions instead of losing it to <body>.
   const suggestionsHeading = React.useRef<HTMLHeadingElement>(null);
   const set: EvidenceSet | null = React.useMemo(() => {
@@ -133,6 +139,15 @@ export function Pane({ host }: PaneProps): JSX.Element {
   const visible = suggestions.filter((s) => !settings.dismissed[s.id]);
   const dismissed = suggestions.filter((s) => settings.dismissed[s.id]);
   const scope = actions.referenceScope();
+  const insertAllCount = caps.canInsert ? actions.insertAllCandidates().length : 0;
+  const domainsText = domainsDraft ?? settings.internalDomains.join(', ');
+  const domainsInvalid = domainsDraft !== null ? parseDomainList(domainsDraft).invalid : [];
+  const commitDomains = () => {
+    if (domainsDraft === null) return;
+    const { domains, invalid } = parseDomainList(domainsDraft);
+    if (!invalid.length) setDomainsDraft(null);
+    if (domains.join(',') !== settings.internalDomains.join(',')) actions.setInternalDomains(domains);
+  };
 
   const derived: Notice[] = [];
   if (!caps.canInsert)
@@ -180,6 +195,7 @@ export function Pane({ host }: PaneProps): JSX.Element {
         // Word without comment support keeps the button: it explains and inserts the text instead.
         canComment={caps.canInsert && !!s.mention && (caps.canComment || caps.kind === 'word')}
         inserted={state.insertedIds.has(s.id)}
+        register={state.analysedRegister}
         dismissedReason={settings.dismissed[s.id]}
         onInsert={() => void actions.insert(s)}
         onComment={() => void actions.comment(s)}
@@ -195,7 +211,7 @@ export function Pane({ host }: PaneProps): JSX.Element {
   return (
     <main className={styles.root} aria-busy={state.busy} data-testid="jpe-pane">
       {state.busy && <ProgressBar className={styles.progress} thickness="medium" aria-label="Analyserer dokumentet" />}
-      <header className={styles.header}>
+      <header className={styles.header} data-testid="pane-ready">
         <h1 className={styles.title}>Jobplan Evidens</h1>
         <div className={styles.toolbar}>
           <Button appearance="primary" onClick={actions.reanalyze} disabled={state.busy && state.loading}>
@@ -204,6 +220,15 @@ export function Pane({ host }: PaneProps): JSX.Element {
           {caps.canInsert && (
             <Button onClick={() => void actions.referenceList()} disabled={!scope.findings.length}>
               Kildeliste
+            </Button>
+          )}
+          {caps.canInsert && hasText && (
+            <Button
+              onClick={() => void actions.insertAll()}
+              disabled={!insertAllCount || state.busy}
+              aria-description={`Indsætter ${insertAllCount} viste forslag ved deres omtale og opdaterer kildelisten`}
+            >
+              Indsæt alle
             </Button>
           )}
         </div>
@@ -219,6 +244,16 @@ export function Pane({ host }: PaneProps): JSX.Element {
       <div role="status" aria-live="polite" className={styles.visuallyHidden}>
         {announcement}
       </div>
+
+      {!state.loading && (
+        <CprNotice
+          places={state.cpr}
+          kind={caps.kind}
+          compose={caps.canInsert}
+          canSelect={caps.canSelect}
+          onSelect={(i) => void actions.selectCpr(i)}
+        />
+      )}
 
       {notices.length > 0 && (
         <MessageBarGroup>
@@ -253,6 +288,16 @@ export function Pane({ host }: PaneProps): JSX.Element {
       ) : (
         hasText && (
           <>
+            {set && (
+              <StaleCitations
+                stale={state.stale}
+                set={set}
+                canUpdate={caps.canInsert && !!host.updateInserted}
+                canRemove={caps.canInsert && !!host.removeInserted}
+                onUpdate={(c) => void actions.updateStale(c)}
+                onRemove={(c) => void actions.removeStale(c)}
+              />
+            )}
             <section className={styles.section} aria-labelledby="jpe-h-borger">
               <h2 id="jpe-h-borger" className={styles.h2}>
                 Borgeren
@@ -393,9 +438,16 @@ export function Pane({ host }: PaneProps): JSX.Element {
             <Radio value="full" label="Fuld titel" />
           </RadioGroup>
         </Field>
-        <Field label="Forslagenes sprog">
+        <Field
+          label="Forslagenes sprog"
+          hint={
+            state.registerAuto
+              ? 'Valgt automatisk: mailen har modtagere uden for de interne maildomæner. Vælg selv for at ændre det for denne mail.'
+              : undefined
+          }
+        >
           <RadioGroup
-            value={settings.register}
+            value={state.register}
             onChange={(_e, d) => actions.setRegister(d.value === 'borger' ? 'borger' : 'fagperson')}
             layout="horizontal"
           >
@@ -403,6 +455,25 @@ export function Pane({ host }: PaneProps): JSX.Element {
             <Radio value="borger" label="Til borgeren" />
           </RadioGroup>
         </Field>
+        {caps.kind === 'outlook' && (
+          <Field
+            label="Interne maildomæner"
+            validationState={domainsInvalid.length ? 'warning' : 'none'}
+            validationMessage={domainsInvalid.length ? `Ikke et domæne: ${domainsInvalid.join(', ')}` : undefined}
+            hint="Adskil med komma, fx aarhus.dk, jobcenter.dk. Har mailen en modtager uden for disse domæner, vises forslagene til borgeren, medmindre du selv vælger andet."
+          >
+            <Input
+              value={domainsText}
+              placeholder="aarhus.dk, jobcenter.dk"
+              onChange={(_e, d) => setDomainsDraft(d.value)}
+              onBlur={commitDomains}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') commitDomains();
+              }}
+              data-testid="jpe-internal-domains"
+            />
+          </Field>
+        )}
       </section>
 
       <footer className={styles.footer}>

@@ -1,13 +1,19 @@
 import * as React from 'react';
 import {
+  MARK_OPEN,
   analyze,
   bundledEvidence,
+  findCpr,
   findInserted,
+  findStaleCitations,
   markerTag,
   maskInserted,
+  parseMarkerTag,
   referenceListText,
+  sourceLabel,
   suggestionWithCitation,
   type Analysis,
+  type StaleCitation,
   type CitationStyle,
   type EvidenceSet,
   type Register,
@@ -15,7 +21,7 @@ import {
   type Suggestion,
   type TargetGroupId,
 } from '../core';
-import { HostError, type Host, type HostCapabilities } from '../hosts/host';
+import { HostError, type Host, type HostCapabilities, type InsertRequest, type InsertedItem } from '../hosts/host';
 import { copyText } from './clipboard';
 import type { DismissReason } from './labels';
 import { DEFAULT_SETTINGS, parseSettings, serializeSettings, type PaneSettings } from './settings';
@@ -35,6 +41,14 @@ export interface Notice {
   body: string;
   actionLabel?: string;
   onAction?: () => void;
+}
+
+/** A CPR number found in the analysed text: where it is and its masked form only (never the number itself). */
+export interface CprPlace {
+  start: number;
+  end: number;
+  /** "010190-****" */
+  masked: string;
 }
 
 export interface GroupOverrides {
@@ -59,6 +73,16 @@ export interface PaneState {
   /** Findings cited by add-in text in the document (this session or earlier). */
   citedFindings: ReadonlySet<string>;
   notices: Notice[];
+  /** CPR numbers in the analysed text (masked). */
+  cpr: CprPlace[];
+  /** Citations the add-in inserted earlier that are out of date (core findStaleCitations). */
+  stale: StaleCitation[];
+  /** The register the cards are in now: the user's choice for this item, else the recipients' default (Outlook), else the setting. */
+  register: Register;
+  /** The register the shown cards were analysed in (lags `register` while a new analysis runs). */
+  analysedRegister: Register;
+  /** True when `register` was set to "borger" because a recipient is outside the internal mail domains. */
+  registerAuto: boolean;
   /** Changes on each finished analysis, for the live region. */
   analysisCount: number;
   evidenceError: string | null;
@@ -77,6 +101,18 @@ export interface PaneActions {
   referenceList(): Promise<void>;
   setCitationStyle(style: CitationStyle): void;
   setRegister(register: Register): void;
+  /** Outlook: the internal mail domains (already parsed and validated). */
+  setInternalDomains(domains: string[]): void;
+  /** Select the n-th CPR number in the document. */
+  selectCpr(index: number): Promise<void>;
+  /** Insert every shown suggestion that has a mention, plus the reference list. */
+  insertAll(): Promise<void>;
+  /** Suggestions "Indsæt alle" would insert. */
+  insertAllCandidates(): Suggestion[];
+  /** Replace a stale citation with the current sentence and citation (new version tag). */
+  updateStale(c: StaleCitation): Promise<void>;
+  /** Remove a stale citation the add-in inserted (only after the user confirmed in the pane). */
+  removeStale(c: StaleCitation): Promise<void>;
   closeNotice(key: string): void;
   /** Findings the reference list would cover right now, and whether they are the inserted ones. */
   referenceScope(): { findings: string[]; fromInserted: boolean; count: number };
@@ -147,6 +183,11 @@ export function usePane(host: Host): [PaneState, PaneActions] {
           },
         ]
       : [],
+    cpr: [],
+    stale: [],
+    register: DEFAULT_SETTINGS.register,
+    analysedRegister: DEFAULT_SETTINGS.register,
+    registerAuto: false,
     analysisCount: 0,
     evidenceError: evidence.error,
   }));
@@ -158,6 +199,12 @@ export function usePane(host: Host): [PaneState, PaneActions] {
   const runToken = React.useRef(0);
   const mounted = React.useRef(true);
   const sessionFindings = React.useRef(new Set<string>());
+  /** The add-in's citations the host reported with the last read (tags and handles only). */
+  const insertedRef = React.useRef<InsertedItem[]>([]);
+  /** The register the user picked for the current item (Outlook: reset when another mail is selected). */
+  const explicitRegister = React.useRef<Register | null>(null);
+  /** Outlook: a recipient is outside the internal domains (checked with each read). */
+  const externalRecipients = React.useRef(false);
 
   const update = React.useCallback((fn: (s: PaneState) => PaneState) => {
     if (mounted.current) setState(fn);
@@ -173,7 +220,7 @@ export function usePane(host: Host): [PaneState, PaneActions] {
   );
 
   const runAnalysis = React.useCallback(
-    (opts: { reread: boolean; overrides?: GroupOverrides; register?: Register }) => {
+    (opts: { reread: boolean; overrides?: GroupOverrides }) => {
       const token = ++runToken.current;
       update((s) => ({ ...s, busy: true }));
       const go = async () => {
@@ -190,24 +237,49 @@ export function usePane(host: Host): [PaneState, PaneActions] {
           }
           if (token !== runToken.current) return;
           textRef.current = text;
+          // The add-in's own citations: Word collected them in the same round trip; only asked when the text has markers.
+          let inserted: InsertedItem[] = [];
+          if (host.listInserted && text.includes(MARK_OPEN)) {
+            try {
+              inserted = await host.listInserted();
+            } catch {
+              inserted = [];
+            }
+          }
+          insertedRef.current = inserted;
+          const st = stateRef.current.settings;
+          externalRecipients.current = false;
+          if (host.recipientsAreInternal && caps.kind === 'outlook' && st.internalDomains.length && explicitRegister.current === null) {
+            try {
+              externalRecipients.current = !(await host.recipientsAreInternal(st.internalDomains));
+            } catch {
+              externalRecipients.current = false;
+            }
+          }
+          if (token !== runToken.current) return;
         }
         const doc = text;
         afterPaint(() => {
           if (token !== runToken.current || !mounted.current) return;
           const cur = stateRef.current;
           const overrides = opts.overrides ?? cur.overrides;
-          const register = opts.register ?? cur.settings.register;
+          const registerAuto = explicitRegister.current === null && externalRecipients.current;
+          const register: Register = explicitRegister.current ?? (registerAuto ? 'borger' : cur.settings.register);
           let analysis: Analysis | null = null;
           let cited = new Set<string>();
+          let stale: StaleCitation[] = [];
           let failure: string | null = null;
           if (evidence.set) {
             try {
               analysis = analyze(doc, { groupOverrides: overrides, register }, evidence.set);
               cited = findingsCitedInText(evidence.set, doc);
+              stale = findStaleCitations(evidence.set, insertedRef.current, analysis);
             } catch (e) {
               failure = e instanceof Error ? e.message : String(e);
             }
           }
+          // The CPR guard runs on the very text that was read for the analysis (no extra round trip).
+          const cpr: CprPlace[] = findCpr(doc).map((h) => ({ start: h.start, end: h.end, masked: h.masked }));
           sessionFindings.current.forEach((f) => cited.add(f));
           const empty = maskInserted(doc).trim() === '';
           update((s) => {
@@ -233,6 +305,11 @@ export function usePane(host: Host): [PaneState, PaneActions] {
               empty,
               citedFindings: cited,
               notices,
+              cpr,
+              stale: failure ? s.stale : stale,
+              register,
+              analysedRegister: register,
+              registerAuto,
               analysisCount: s.analysisCount + 1,
             };
           });
@@ -347,9 +424,11 @@ export function usePane(host: Host): [PaneState, PaneActions] {
       if (cancelled) return;
       stateRef.current = { ...stateRef.current, settings };
       update((s) => ({ ...s, settings }));
-      runAnalysis({ reread: true, register: settings.register });
+      runAnalysis({ reread: true });
     })();
     const unsubscribe = host.onChange(() => {
+      // Outlook: onChange means another mail was selected; a register picked for the last one does not carry over.
+      if (caps.kind === 'outlook') explicitRegister.current = null;
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => runAnalysis({ reread: true }), CHANGE_DEBOUNCE_MS);
     });
@@ -360,7 +439,7 @@ export function usePane(host: Host): [PaneState, PaneActions] {
       if (timer) clearTimeout(timer);
       unsubscribe();
     };
-  }, [host, runAnalysis, update]);
+  }, [host, caps, runAnalysis, update]);
 
   const citeText = React.useCallback(
     (s: Suggestion) => (evidence.set ? suggestionWithCitation(evidence.set, s, stateRef.current.settings.citationStyle) : s.text),
@@ -381,12 +460,38 @@ export function usePane(host: Host): [PaneState, PaneActions] {
     [update],
   );
 
+  const insertRequest = React.useCallback(
+    (s: Suggestion): InsertRequest => {
+      const first = s.citations[0];
+      const tag = markerTag('cite', first?.finding ?? s.findings[0], first?.findingVersion ?? 0, s.instrument);
+      const req: InsertRequest = { text: citeText(s), tag };
+      if (s.mention) req.anchor = s.mention;
+      return req;
+    },
+    [citeText],
+  );
+
+  /** The current sentence and citation for a finding, in the current register and citation style. */
+  const currentCitationText = React.useCallback(
+    (findingId: string): string | null => {
+      const set = evidence.set;
+      if (!set) return null;
+      const st = stateRef.current;
+      const same = st.analysis?.suggestions.find((s) => s.citations[0]?.finding === findingId);
+      if (same) return citeText(same);
+      const f = set.findings.find((x) => x.id === findingId);
+      const src = f && set.sources.find((x) => x.id === f.source);
+      if (!f || !src) return null;
+      const sentence = (st.register === 'borger' ? f.citizen : f.suggestion).replace(/[.\s]+$/, '');
+      return `${sentence} (${sourceLabel(src, st.settings.citationStyle)}).`;
+    },
+    [evidence, citeText],
+  );
+
   const doInsert = React.useCallback(
     async (s: Suggestion, note?: string) => {
-      const first = s.citations[0];
-      const tag = markerTag('cite', first?.finding ?? s.findings[0], first?.findingVersion ?? 0);
       try {
-        const added = await host.insert({ text: citeText(s), tag, anchor: s.mention });
+        const added = await host.insert(insertRequest(s));
         markInserted(s);
         pushNotice(
           added
@@ -397,7 +502,7 @@ export function usePane(host: Host): [PaneState, PaneActions] {
         handleError(e, () => void doInsert(s, note));
       }
     },
-    [host, citeText, markInserted, pushNotice, handleError],
+    [host, insertRequest, markInserted, pushNotice, handleError],
   );
 
   const actions: PaneActions = {
@@ -500,8 +605,91 @@ export function usePane(host: Host): [PaneState, PaneActions] {
       changeSettings((st) => ({ ...st, citationStyle }));
     },
     setRegister: (register) => {
+      explicitRegister.current = register;
+      update((s) => ({ ...s, register, registerAuto: false }));
       changeSettings((st) => ({ ...st, register }));
-      runAnalysis({ reread: false, register });
+      runAnalysis({ reread: false });
+    },
+    setInternalDomains: (domains) => {
+      changeSettings((st) => ({ ...st, internalDomains: domains }));
+      // The default register may change with the domains: read the recipients again.
+      runAnalysis({ reread: true });
+    },
+    selectCpr: async (index) => {
+      const place = stateRef.current.cpr[index];
+      const text = textRef.current;
+      if (!place || text === null) return;
+      try {
+        await host.select({ start: place.start, end: place.end, text: text.slice(place.start, place.end) });
+      } catch (e) {
+        handleError(e);
+      }
+    },
+    insertAllCandidates: () => {
+      const st = stateRef.current;
+      return (st.analysis?.suggestions ?? []).filter((s) => !st.settings.dismissed[s.id] && !!s.mention);
+    },
+    insertAll: async () => {
+      if (!evidence.set) return;
+      const shown = actions.insertAllCandidates();
+      if (!shown.length) {
+        pushNotice({ key: 'action', intent: 'info', body: 'Der er ingen forslag med et sted i teksten at indsætte.' });
+        return;
+      }
+      const reqs = shown.map(insertRequest);
+      const findings = new Set(stateRef.current.citedFindings);
+      shown.forEach((s) => s.findings.forEach((f) => findings.add(f)));
+      const lines = referenceListText(evidence.set, findings).split('\n');
+      let results: boolean[] = [];
+      try {
+        if (host.insertMany) {
+          results = await host.insertMany(reqs, lines);
+        } else {
+          for (const r of reqs) results.push(await host.insert(r));
+          await host.upsertReferenceList(lines);
+        }
+      } catch (e) {
+        shown.slice(0, results.length).forEach(markInserted);
+        handleError(e, () => void actions.insertAll());
+        return;
+      }
+      shown.forEach(markInserted);
+      const n = results.filter(Boolean).length;
+      pushNotice({
+        key: 'action',
+        intent: 'success',
+        body:
+          n === 0
+            ? 'Forslagene stod allerede i dokumentet. Kildelisten er opdateret.'
+            : `${n} forslag er indsat med kildehenvisning, og kildelisten er opdateret.`,
+      });
+      if (!caps.hasChangeEvents) runAnalysis({ reread: true });
+    },
+    updateStale: async (c) => {
+      const parsed = parseMarkerTag(c.tag);
+      const f = evidence.set?.findings.find((x) => x.id === c.finding);
+      const text = currentCitationText(c.finding);
+      if (!host.updateInserted || c.handle === undefined || !f || !text) return;
+      try {
+        await host.updateInserted(c.handle, text, markerTag('cite', f.id, f.version, parsed?.instrument));
+        sessionFindings.current.add(f.id);
+        pushNotice({ key: 'action', intent: 'success', body: 'Citatet er opdateret med den nyeste formulering og kildehenvisning.' });
+      } catch (e) {
+        handleError(e, () => void actions.updateStale(c));
+        return;
+      }
+      runAnalysis({ reread: true });
+    },
+    removeStale: async (c) => {
+      if (!host.removeInserted || c.handle === undefined) return;
+      try {
+        await host.removeInserted(c.handle);
+        pushNotice({ key: 'action', intent: 'success', body: 'Det indsatte citat er fjernet. Din egen tekst er ikke ændret.' });
+      } catch (e) {
+        handleError(e, () => void actions.removeStale(c));
+        return;
+      }
+      runAnalysis({ reread: true });
     },
     closeNotice,
   };

@@ -262,3 +262,44 @@ describe('browser demo', () => {
     expect(s.errors).toEqual([]);
   });
 });
+
+describe('browser demo: bench hooks', () => {
+  test('window.__JPE_DEMO_TEXT__ becomes the document; pane-ready and suggestion-card test ids; CPR note masked', async () => {
+    const text = [
+      'Jobplan for Karin',
+      'Karin er jobparat og modtager dagpenge. CPR 010190-1234.',
+      'Karin deltager i samtaler i jobcentret hver anden uge.',
+    ].join('\n');
+    const browser = await launch();
+    const s = await openSession(browser);
+    try {
+      await s.page.addInitScript((t) => {
+        (window as unknown as { __JPE_DEMO_TEXT__: string }).__JPE_DEMO_TEXT__ = t;
+      }, text);
+      await s.page.goto(`${baseUrl()}/demo.html`);
+      await s.page.waitForSelector('[data-testid="pane-ready"]', { timeout: 15000 });
+      await s.page.waitForSelector('[data-testid="suggestion-card"]', { timeout: 15000 });
+      expect((await s.page.locator('[data-testid="jpe-document"]').innerText()).replace(/\n+/g, '\n')).toBe(text);
+      await waitForCards(s.page, analyze(text).suggestions.map((x) => x.id));
+      const note = s.page.getByTestId('jpe-cpr');
+      await note.getByText('Dokumentet indeholder CPR-numre (1).').waitFor();
+      expect(await note.getAttribute('data-intent')).toBe('info');
+      await note.getByRole('button', { name: 'Vis steder' }).click();
+      await note.getByRole('button', { name: 'Vis 010190-**** i dokumentet' }).click();
+      const paneDump = await s.page.evaluate(() => {
+        const pane = document.querySelector('[data-testid="jpe-pane"]') as HTMLElement;
+        const parts = [pane.innerText];
+        pane.querySelectorAll('*').forEach((el) => Array.from(el.attributes).forEach((a) => parts.push(a.value)));
+        return parts.join('\n');
+      });
+      expect(paneDump).toContain('010190-****');
+      expect(paneDump).not.toContain('010190-1234');
+      expect(await s.page.evaluate(() => String(document.getSelection()))).toBe('010190-1234');
+      assertStayedLocal(s);
+      expect(s.errors).toEqual([]);
+    } finally {
+      await s.context.close();
+      await browser.close();
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { analyze, maskInserted } from '../../src/core';
+import { analyze, bundledEvidence, markerTag, maskInserted, wrapInserted } from '../../src/core';
 import {
   BUILD,
   assertStayedLocal,
@@ -142,7 +142,8 @@ describe('task pane in Word (stand-in)', () => {
     await s.page.getByRole('switch', { name: /Vis afviste \(1\)/ }).waitFor();
     const saved = await handle<Record<string, unknown>>(s.page, 'h.workingSettings');
     const json = JSON.stringify(saved);
-    expect(json).toContain(`${id}:not-relevant`);
+    // Stored as a nested id → reason map (the settings sanitiser keeps one level of maps).
+    expect((saved['jpe'] as { dismissed?: Record<string, string> }).dismissed?.[id as string]).toBe('not-relevant');
     for (const p of probes(PLAN.join('\n'))) expect(json.includes(p)).toBe(false);
   });
 
@@ -244,6 +245,155 @@ describe('task pane in Outlook (stand-in)', () => {
       await s.context.close();
       await browser.close();
     }
+  });
+});
+
+/** Every text node and attribute value in the page (the full CPR number must be in none of them). */
+async function pageDump(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts: string[] = [document.body.innerText, document.title];
+    document.querySelectorAll('*').forEach((el) => {
+      for (const a of Array.from(el.attributes)) parts.push(a.value);
+    });
+    return parts.join('\n');
+  });
+}
+
+describe('CPR guard and stale citations in Outlook (stand-in)', () => {
+  test('compose: a warning with the masked number only; a stale citation span is listed', async () => {
+    const samtale = analyze(PLAN.join('\n')).suggestions.find((x) => x.instrument === 'samtale');
+    const finding = samtale?.citations[0]?.finding as string;
+    const oldSpan = `<span id="jpe-cite-${finding}_0_samtale_k1a2b3">${wrapInserted('En ældre formulering om samtaler (STAR, 2025).')}</span>`;
+    const body = `<html><body>${PLAN.map((l) => `<p>${l || '<br>'}</p>`).join('')}<p>Karins CPR-nummer er 010190-1234.</p><p>${oldSpan}</p><p>|CURSOR|</p><p>Venlig hilsen<br>Jobcentret</p></body></html>`;
+    const browser = await launch();
+    const s = await openSession(browser);
+    try {
+      await s.page.setViewportSize(PANE_VIEWPORT);
+      await withStandin(s.page, { host: 'outlook', body, outlook: { mode: 'compose', bodyType: 'html', to: ['karin@example.dk'] } });
+      await s.page.goto(`${baseUrl()}/taskpane.html`);
+      await waitForAnalysis(s.page);
+      const bar = s.page.getByTestId('jpe-cpr');
+      await bar.getByText('Udkastet indeholder CPR-numre (1).').waitFor();
+      await bar.getByText(/CPR-numre må ikke sendes med almindelig e-mail – brug sikker mail \(fx Digital Post eller krypteret mail\)\./).waitFor();
+      await bar.getByText('010190-****').waitFor();
+      expect(await bar.getAttribute('data-intent')).toBe('warning');
+      const stale = s.page.getByTestId('jpe-stale');
+      await stale.getByRole('heading', { name: 'Forældede citater' }).waitFor();
+      await stale.getByText('Fundet er opdateret i evidenssættet siden citatet blev indsat').waitFor();
+      const dump = await pageDump(s.page);
+      expect(dump).toContain('010190-****');
+      expect(dump).not.toContain('010190-1234');
+      expect(dump).not.toContain('0101901234');
+      await screenshotPane(s.page, 'outlook-pane-cpr-stale');
+      expect(seriousOrWorse(await axeViolations(s.page))).toEqual([]);
+
+      // Opdatér rewrites only that span, with the current version in its id.
+      const version = samtale?.citations[0]?.findingVersion as number;
+      await stale.getByRole('button', { name: 'Opdatér' }).click();
+      await s.page.getByText('Citatet er opdateret med den nyeste formulering og kildehenvisning.').waitFor();
+      const mail = await handle<string>(s.page, 'h.body');
+      expect(mail).not.toContain('En ældre formulering');
+      expect(mail).toMatch(new RegExp(`<span id="jpe-cite-${finding}_${version}_samtale_[a-z0-9]+">`));
+      expect(mail).toContain('Karins CPR-nummer er 010190-1234.');
+      await s.page.getByTestId('jpe-stale').waitFor({ state: 'detached' });
+      assertStayedLocal(s);
+      expect(s.errors).toEqual([]);
+    } finally {
+      await s.context.close();
+      await browser.close();
+    }
+  });
+});
+
+describe('stale citations and registers in Word (stand-in)', () => {
+  const set = bundledEvidence();
+  const samtale = analyze(PLAN.join('\n')).suggestions.find((x) => x.instrument === 'samtale');
+  const finding = samtale?.citations[0]?.finding as string;
+  const version = samtale?.citations[0]?.findingVersion as number;
+  const ips = set.findings.find((f) => f.instruments.includes('ips' as never));
+  const OLD_TAG = markerTag('cite', finding, 0, 'samtale');
+  const IPS_TAG = markerTag('cite', ips?.id, ips?.version, 'ips');
+  const OLD_TEXT = wrapInserted('En ældre formulering om samtaler (STAR, 2025).');
+  const samtaleAt = PLAN.findIndex((l) => l.includes('samtaler'));
+  const paragraphs = [
+    ...PLAN.slice(0, samtaleAt + 1),
+    { text: OLD_TEXT, ccTag: OLD_TAG, ccId: 'old' },
+    { text: wrapInserted('IPS øger beskæftigelsen (STAR, 2026).'), ccTag: IPS_TAG, ccId: 'ips' },
+    ...PLAN.slice(samtaleAt + 1),
+  ];
+  let browser: Browser;
+  let s: Session;
+  beforeAll(async () => {
+    browser = await launch();
+    s = await openSession(browser);
+    await s.page.setViewportSize(PANE_VIEWPORT);
+    await withStandin(s.page, { host: 'word', paragraphs });
+    await s.page.goto(`${baseUrl()}/taskpane.html`);
+    await waitForAnalysis(s.page);
+  });
+  afterAll(async () => {
+    await s?.context.close();
+    await browser?.close();
+  });
+
+  test('an inserted citation with an old version and one whose instrument is gone are listed with Danish reasons', async () => {
+    // Insert a current citation first: it is not stale.
+    const card = s.page.locator(`article[data-suggestion-id]`).first();
+    await card.getByRole('button', { name: 'Indsæt' }).click();
+    await s.page.getByText(/Forslaget er indsat i dokumentet/).waitFor();
+    await s.page.getByRole('button', { name: 'Analysér igen' }).click();
+    await waitForAnalysis(s.page);
+    const stale = s.page.getByTestId('jpe-stale');
+    await stale.getByRole('heading', { name: 'Forældede citater' }).waitFor();
+    const items = stale.locator('li[data-stale-finding]');
+    expect(await items.count()).toBe(2);
+    await items.nth(0).getByText('Fundet er opdateret i evidenssættet siden citatet blev indsat').waitFor();
+    await items.nth(1).getByText('Indsatsen, citatet hører til, står ikke længere i dokumentet').waitFor();
+    expect(await items.nth(1).getByRole('button', { name: 'Opdatér' }).count()).toBe(0);
+    await screenshotPane(s.page, 'word-pane-stale');
+  });
+
+  test('Opdatér replaces the old citation in place with the current sentence and version tag', async () => {
+    const before = await handle<string[]>(s.page, 'h.userParagraphTexts()');
+    const at = (await handle<string[]>(s.page, 'h.paragraphTexts()')).indexOf(OLD_TEXT);
+    expect(at).toBeGreaterThan(0);
+    await s.page.getByTestId('jpe-stale').locator('li[data-stale-finding]').nth(0).getByRole('button', { name: 'Opdatér' }).click();
+    await s.page.getByText('Citatet er opdateret med den nyeste formulering og kildehenvisning.').waitFor();
+    const ccs = await handle<{ tag: string; text: string }[]>(s.page, 'h.contentControls()');
+    expect(ccs.some((c) => c.tag === OLD_TAG)).toBe(false);
+    const updated = ccs.find((c) => c.tag === markerTag('cite', finding, version, 'samtale') && !c.text.includes('IPS'));
+    expect(updated?.text).toMatch(/^\u2063\u2062.*\((STAR|DA)[^)]*\)\.\u2062\u2063$/);
+    const paras = await handle<string[]>(s.page, 'h.paragraphTexts()');
+    expect(paras[at]).toBe(updated?.text);
+    expect(await handle<string[]>(s.page, 'h.userParagraphTexts()')).toEqual(before);
+    // Only the IPS citation is left in the list.
+    await s.page.waitForFunction(() => document.querySelectorAll('[data-testid="jpe-stale"] li[data-stale-finding]').length === 1);
+  });
+
+  test('Fjern asks first, then removes only the IPS citation', async () => {
+    const stale = s.page.getByTestId('jpe-stale');
+    await stale.getByRole('button', { name: 'Fjern' }).click();
+    await stale.getByText('Fjern det indsatte citat? Din egen tekst røres ikke.').waitFor();
+    expect((await handle<{ tag: string }[]>(s.page, 'h.contentControls()')).some((c) => c.tag === IPS_TAG)).toBe(true);
+    await stale.getByRole('button', { name: 'Ja, fjern' }).click();
+    await s.page.getByText('Det indsatte citat er fjernet. Din egen tekst er ikke ændret.').waitFor();
+    expect((await handle<{ tag: string }[]>(s.page, 'h.contentControls()')).some((c) => c.tag === IPS_TAG)).toBe(false);
+    await s.page.getByTestId('jpe-stale').waitFor({ state: 'detached' });
+    expect(await handle<string[]>(s.page, 'h.userParagraphTexts()')).toEqual(PLAN);
+  });
+
+  test('the register switch turns the cards into the citizen sentences', async () => {
+    const borger = analyze(PLAN.join('\n'), { register: 'borger' }).suggestions;
+    const first = s.page.locator('article[data-suggestion-id]').first();
+    await s.page.getByRole('radio', { name: 'Til borgeren' }).check();
+    await s.page.waitForFunction(() => document.querySelector('article[data-suggestion-id]')?.getAttribute('data-register') === 'borger');
+    const id = await first.getAttribute('data-suggestion-id');
+    const want = borger.find((x) => x.id === id)?.text as string;
+    expect((await first.locator('p').first().innerText()).trim()).toBe(want);
+    await first.getByText('Til borgeren', { exact: true }).waitFor();
+    await s.page.getByRole('radio', { name: 'Til fagpersoner' }).check();
+    await s.page.waitForFunction(() => document.querySelector('article[data-suggestion-id]')?.getAttribute('data-register') === 'fagperson');
+    expect(s.errors).toEqual([]);
   });
 });
 

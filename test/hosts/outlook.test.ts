@@ -1,5 +1,5 @@
 import { installOutlookStandin, type OutlookStandin, type OutlookStandinOptions } from '../standins/outlook-standin';
-import { createOutlookHost, findElementById, KILDELISTE_ID } from '../../src/hosts/outlook';
+import { citationIdsInHtml, createOutlookHost, findElementById, htmlIdForTag, tagForHtmlId, KILDELISTE_ID } from '../../src/hosts/outlook';
 import { HostError } from '../../src/hosts/host';
 import { MARK_CLOSE, MARK_OPEN, findInserted, markerTag, maskInserted, wrapInserted } from '../../src/core/markers';
 
@@ -74,7 +74,7 @@ describe('Outlook host: inserting', () => {
     const before = userHtml(s.body);
     expect(await host.insert(CITE)).toBe(true);
     expect(s.callsByMethod).toEqual({ 'body.getTypeAsync': 1, 'body.getAsync': 1, 'body.setSelectedDataAsync': 1 });
-    expect(s.body).toMatch(/<span id="jpe-cite-loentilskud-privat-2-[a-z0-9]+">\u2063\u2062Løntilskud hos private/);
+    expect(s.body).toMatch(/<span id="jpe-cite-loentilskud-privat_2_[a-z0-9]+">\u2063\u2062Løntilskud hos private/);
     expect(s.body.indexOf('<span id="jpe-cite')).toBe(s.body.indexOf('arbejdsgiver.') + 'arbejdsgiver.'.length);
     expect(userHtml(s.body)).toBe(before);
     const text = await host.readText();
@@ -164,6 +164,18 @@ describe('Outlook host: settings, recipients, events', () => {
     expect(await host.loadSettings()).toEqual({ dismissed: ['rule-1'], style: 'full' });
   });
 
+  test('roaming settings keep id→code maps and the internal mail domains, not free text', async () => {
+    const { s, host } = setup({ body: HTML_DRAFT });
+    await host.saveSettings({
+      dismissed: { 'samtaler-jobparat': 'considered', 'Jens har løntilskud': 'other', 'mentor-x': 'Jens vil ikke' },
+      internalDomains: ['aarhus.dk', 'jobcenter.dk'],
+      register: 'borger',
+    });
+    const want = { dismissed: { 'samtaler-jobparat': 'considered' }, internalDomains: ['aarhus.dk', 'jobcenter.dk'], register: 'borger' };
+    expect(s.savedSettings).toEqual({ jpe: want });
+    expect(await host.loadSettings()).toEqual(want);
+  });
+
   test('recipientsAreInternal checks To/Cc/Bcc domains (compose and read)', async () => {
     const internal = setup({ body: HTML_DRAFT, to: ['a@aarhus.dk'], cc: ['b@jobcenter.aarhus.dk'], bcc: [] });
     expect(await internal.host.recipientsAreInternal(['aarhus.dk'])).toBe(true);
@@ -186,5 +198,61 @@ describe('Outlook host: settings, recipients, events', () => {
     await new Promise((r) => setTimeout(r, 0));
     s.switchItem({ body: 'x' });
     expect(n).toBe(1);
+  });
+});
+
+describe('Outlook host: inserted citations', () => {
+  const TAG = markerTag('cite', 'samtaler-jobforslag', 1, 'samtale');
+
+  test('span ids encode the tag reversibly (also the older form and Outlook\'s x_ prefix)', () => {
+    expect(htmlIdForTag(TAG)).toBe('jpe-cite-samtaler-jobforslag_1_samtale');
+    expect(tagForHtmlId('jpe-cite-samtaler-jobforslag_1_samtale_m3k9z1')).toBe(TAG);
+    expect(tagForHtmlId('x_jpe-cite-loentilskud-privat_2_abc')).toBe(markerTag('cite', 'loentilskud-privat', 2));
+    expect(tagForHtmlId('jpe-cite-loentilskud-privat-2-m3k9z1')).toBe(markerTag('cite', 'loentilskud-privat', 2));
+    expect(tagForHtmlId('jpe-kildeliste')).toBeNull();
+    expect(citationIdsInHtml('<p>x<span id="x_jpe-cite-a_1_b12">y</span><span id=other>z</span></p>')).toEqual(['jpe-cite-a_1_b12']);
+  });
+
+  test('HTML: listInserted finds what insert put in (1 call), update replaces it in place, remove deletes only it', async () => {
+    const { s, host } = setup({ body: HTML_DRAFT, prefixIds: true });
+    const before = userHtml(s.body);
+    await host.insert({ text: 'Konkrete jobforslag driver effekten af samtaler (STAR, 2026).', tag: TAG });
+    await host.insert(CITE);
+    s.callsByMethod = {};
+    const list = await host.listInserted();
+    expect(s.callsByMethod).toEqual({ 'body.getAsync': 1 });
+    expect(list.map((x) => x.tag)).toEqual([TAG, CITE.tag]);
+
+    const next = markerTag('cite', 'samtaler-jobforslag', 2, 'samtale');
+    s.callsByMethod = {};
+    await host.updateInserted(list[0]!.handle, 'Ny sætning (STAR, 2026).', next);
+    expect(s.callsByMethod).toEqual({ 'body.getAsync': 1, 'body.setAsync': 1 });
+    expect(s.body).toContain(wrapInserted('Ny sætning (STAR, 2026).'));
+    expect(s.body).not.toContain(wrapInserted(CITE.text) + wrapInserted(CITE.text));
+    expect(userHtml(s.body)).toBe(before);
+    const after = await host.listInserted();
+    expect(after.map((x) => x.tag)).toEqual([next, CITE.tag]);
+
+    await host.removeInserted(after[1]!.handle);
+    expect(s.body).not.toContain(CITE.text);
+    expect(userHtml(s.body)).toBe(before);
+    expect((await host.listInserted()).map((x) => x.tag)).toEqual([next]);
+    await expect(host.removeInserted(after[1]!.handle)).rejects.toMatchObject({ code: 'anchor-moved' });
+    await expect(host.removeInserted('p1')).rejects.toMatchObject({ code: 'anchor-moved' });
+  });
+
+  test('text mode: no tags, so nothing listed; update says not-supported', async () => {
+    const { s, host } = setup({ bodyType: 'text', body: TEXT_DRAFT });
+    await host.insert({ text: CITE.text, tag: TAG });
+    s.callsByMethod = {};
+    expect(await host.listInserted()).toEqual([]);
+    expect(s.callsByMethod).toEqual({});
+    await expect(host.updateInserted('jpe-cite-x_1_a', 'y', TAG)).rejects.toMatchObject({ code: 'not-supported' });
+  });
+
+  test('read mode: nothing listed, nothing changed', async () => {
+    const { host } = setup({ mode: 'read', body: HTML_DRAFT });
+    expect(await host.listInserted()).toEqual([]);
+    await expect(host.removeInserted('jpe-cite-x_1_a')).rejects.toMatchObject({ code: 'read-only' });
   });
 });

@@ -392,7 +392,81 @@ describe('Word host: comments', () => {
   });
 });
 
+describe('Word host: inserted citations (stale-citation support)', () => {
+  const OLD = markerTag('cite', 'samtaler-jobforslag', 0, 'samtale');
+  const withOld: Array<string | StandinParagraphInit> = [
+    ...PLAN,
+    { text: wrapInserted('En gammel formulering (STAR, 2025).'), ccTag: OLD, ccId: 'old' },
+    { text: wrapInserted('Kildeliste'), ccTag: KILDELISTE_TAG, ccId: 'kl' },
+  ];
+
+  test('readText collects the add-in\'s citations in the same single sync; listInserted needs none', async () => {
+    const { s, host } = setup(withOld);
+    await host.readText();
+    expect(s.syncCount).toBe(1);
+    const list = await host.listInserted();
+    expect(s.syncCount).toBe(1);
+    expect(list).toEqual([{ tag: OLD, handle: expect.any(Number) }]);
+  });
+
+  test('listInserted before any read: one sync of its own', async () => {
+    const { s, host } = setup(withOld);
+    expect((await host.listInserted()).map((x) => x.tag)).toEqual([OLD]);
+    expect(s.syncCount).toBe(1);
+  });
+
+  test('updateInserted replaces the text in place with markers and a new tag (2 syncs), user text untouched', async () => {
+    const { s, host } = setup(withOld);
+    await host.readText();
+    const [item] = await host.listInserted();
+    const users = s.userParagraphTexts();
+    const next = markerTag('cite', 'samtaler-jobforslag', 1, 'samtale');
+    s.syncCount = 0;
+    await host.updateInserted(item!.handle, CITE_B.text, next);
+    expect(s.syncCount).toBe(2);
+    expect(s.unsyncedOps).toBe(0);
+    const ccs = s.contentControls();
+    expect(ccs.find((c) => c.tag === next)?.text).toBe(wrapInserted(CITE_B.text));
+    expect(ccs.some((c) => c.tag === OLD)).toBe(false);
+    expect(s.paragraphTexts().indexOf(wrapInserted(CITE_B.text))).toBe(PLAN.length);
+    expect(s.userParagraphTexts()).toEqual(users);
+    expect((await host.listInserted()).map((x) => x.tag)).toEqual([next]);
+  });
+
+  test('removeInserted deletes only that content control; never a control that is not a citation', async () => {
+    const { s, host } = setup(withOld);
+    await host.readText();
+    const [item] = await host.listInserted();
+    const users = s.userParagraphTexts();
+    await host.removeInserted(item!.handle);
+    expect(s.contentControls().map((c) => c.tag)).toEqual([KILDELISTE_TAG]);
+    expect(s.userParagraphTexts()).toEqual(users);
+    expect(s.paragraphTexts()).toEqual([...PLAN, wrapInserted('Kildeliste')]);
+    // Gone now, and the reference list's id is refused.
+    await expect(host.removeInserted(item!.handle)).rejects.toMatchObject({ code: 'anchor-moved' });
+    const listId = s.ccList().find((c) => c.tag === KILDELISTE_TAG)!.id;
+    await expect(host.removeInserted(listId)).rejects.toMatchObject({ code: 'anchor-moved' });
+    expect(s.contentControls().map((c) => c.tag)).toEqual([KILDELISTE_TAG]);
+  });
+});
+
 describe('Word host: settings and change events', () => {
+  test('settings keep one level of id → code maps (dismissals), still no free text', async () => {
+    const { s, host } = setup();
+    await host.saveSettings({
+      dismissed: { 'samtaler-jobparat': 'not-relevant', 'mentor-udsatte': 'considered', 'fri tekst': 'other', 'ips-x': 'Borgeren vil ikke' },
+      flags: { a: true, n: 2, deep: { x: 'y' } },
+      register: 'borger',
+    });
+    const want = {
+      dismissed: { 'samtaler-jobparat': 'not-relevant', 'mentor-udsatte': 'considered' },
+      flags: { a: true, n: 2 },
+      register: 'borger',
+    };
+    expect(s.savedSettings).toEqual({ jpe: want });
+    expect(await host.loadSettings()).toEqual(want);
+  });
+
   test('settings keep ids only and are saved with the document', async () => {
     const { s, host } = setup();
     await host.saveSettings({ dismissed: ['rule-1', 'rule two with spaces'], style: 'short', note: 'Borgeren har løntilskud', n: 3 });

@@ -914,6 +914,23 @@ class ContentControlCollectionP extends Obj<CM[]> {
       }),
     );
   }
+  /** Throws ItemNotFound on sync when no control has this id (as Word does). */
+  getById(id: number): ContentControlP {
+    const p = new ContentControlP(this.context);
+    this.q(() => {
+      const c = this.s.ccList().find((x) => x.id === id);
+      if (!c) throw new StandinError('ItemNotFound', 'The requested resource does not exist.');
+      p._t = c;
+    });
+    return p;
+  }
+  getByIdOrNullObject(id: number): ContentControlP {
+    const p = new ContentControlP(this.context);
+    this.q(() => {
+      p._t = (this.s.ccList().find((x) => x.id === id) ?? null) as CM;
+    });
+    return p;
+  }
   getByTag(tag: string): ContentControlCollectionP {
     return new ContentControlCollectionP(this.context, () => this.resolveAll().filter((c) => c.tag === tag));
   }

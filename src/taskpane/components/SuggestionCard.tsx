@@ -18,7 +18,7 @@ import {
   shorthands,
   tokens,
 } from '@fluentui/react-components';
-import { INSTRUMENT_LABELS, formatReference, type EvidenceSet, type Suggestion } from '../../core';
+import { INSTRUMENT_LABELS, formatReference, registerLabel, type EvidenceSet, type Register, type Suggestion } from '../../core';
 import { AVERAGE_EFFECT_CAVEAT, DISMISS_REASONS, dismissReasonLabel, evidenceBadge, groupsText, type DismissReason } from '../labels';
 
 const useStyles = makeStyles({
@@ -70,6 +70,8 @@ export interface SuggestionCardProps {
   /** Show "Kommentar" (the suggestion has a mention to anchor at, and the host has comments). */
   canComment: boolean;
   inserted: boolean;
+  /** The register the sentence is in ("Til fagpersoner" / "Til borgeren"), shown on the card. */
+  register?: Register;
   dismissedReason?: DismissReason;
   onInsert(): void;
   onComment(): void;
@@ -97,6 +99,8 @@ export function SuggestionCard(props: SuggestionCardProps): JSX.Element {
       aria-labelledby={sentenceId}
       data-suggestion-id={s.id}
       data-kind={s.kind}
+      data-register={props.register}
+      data-testid="suggestion-card"
     >
       <p id={sentenceId} className={styles.sentence}>
         {s.text}
@@ -111,6 +115,11 @@ export function SuggestionCard(props: SuggestionCardProps): JSX.Element {
           </Badge>
         )}
         <Caption1 className={styles.muted}>{INSTRUMENT_LABELS[s.instrument]}</Caption1>
+        {props.register && (
+          <Badge appearance="outline" color={props.register === 'borger' ? 'brand' : 'informative'} shape="rounded" size="small" data-testid="jpe-register">
+            {registerLabel(props.register)}
+          </Badge>
+        )}
       </div>
       <Caption1 className={styles.muted}>{groupsText(s.targetGroups)}</Caption1>
       <Caption1 className={styles.source}>Kilde: {sources.join('; ') || 'ukendt'}</Caption1>
