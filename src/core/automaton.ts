@@ -118,6 +118,8 @@ export interface Automaton {
   outLen: Int32Array;
   /** 1 when some lane has an output in this state (a fast test in the scan loop). */
   hasOut: Uint8Array;
+  /** For pattern p: the state whose lane output is the next shorter pattern ending at the same place. */
+  nextOut: Int32Array;
   maxLen: number;
 }
 
@@ -127,6 +129,7 @@ export function buildAutomaton(patterns: number[][], lanes: number[]): Automaton
   const next: Map<number, number>[] = [new Map()];
   const own: number[] = [-1];
   const ownLen: number[] = [0];
+  const term = new Int32Array(patterns.length);
   let maxLen = 0;
   patterns.forEach((p, pid) => {
     let s = 0;
@@ -145,6 +148,7 @@ export function buildAutomaton(patterns: number[][], lanes: number[]): Automaton
       own[s] = pid;
       ownLen[s] = p.length;
     }
+    term[pid] = s;
     maxLen = Math.max(maxLen, p.length);
   });
   const n = next.length;
@@ -190,7 +194,9 @@ export function buildAutomaton(patterns: number[][], lanes: number[]): Automaton
     // OTHER always resets
     delta[s * K + SYM_OTHER] = 0;
   }
-  return { delta: n < 65536 ? Uint16Array.from(delta) : delta, outPid, outLen, hasOut, maxLen };
+  const nextOut = new Int32Array(patterns.length);
+  for (let pid = 0; pid < patterns.length; pid++) nextOut[pid] = fail[term[pid] as number] as number;
+  return { delta: n < 65536 ? Uint16Array.from(delta) : delta, outPid, outLen, hasOut, nextOut, maxLen };
 }
 
 const RING = 256;
@@ -204,12 +210,12 @@ export interface Hits {
 }
 
 /**
- * All matches, as parallel arrays in order of end: for each text position and lane
- * where a pattern ends, the longest one. Start/end are text offsets (end exclusive).
+ * All matches, as parallel arrays in order of end: every pattern that ends at a text
+ * position, per lane, longest first. Start/end are text offsets (end exclusive).
  */
 export function scanAll(a: Automaton, text: string): Hits {
   if (a.maxLen >= RING) throw new Error('pattern too long');
-  const { delta, outPid, outLen, hasOut } = a;
+  const { delta, outPid, outLen, hasOut, nextOut } = a;
   let cap = 1024;
   let start = new Int32Array(cap);
   let end = new Int32Array(cap);
@@ -253,8 +259,8 @@ export function scanAll(a: Automaton, text: string): Hits {
     k++;
     if (hasOut[state] === 0) continue;
     for (let l = 0; l < LANES; l++) {
-      const p = outPid[state * LANES + l] as number;
-      if (p < 0) continue;
+      // every pattern of this lane that ends here, longest first (via the output links)
+      for (let st = state, p = outPid[st * LANES + l] as number; p >= 0; st = nextOut[p] as number, p = outPid[st * LANES + l] as number) {
       if (count === cap) {
         cap *= 2;
         const s2 = new Int32Array(cap);
@@ -270,11 +276,12 @@ export function scanAll(a: Automaton, text: string): Hits {
         l2.set(lane);
         lane = l2;
       }
-      start[count] = ring[(k - (outLen[state * LANES + l] as number)) & (RING - 1)] as number;
+      start[count] = ring[(k - (outLen[st * LANES + l] as number)) & (RING - 1)] as number;
       end[count] = i + 1;
       pid[count] = p;
       lane[count] = l;
       count++;
+      }
     }
   }
   return { start, end, pid, lane, count };

@@ -3,6 +3,7 @@ import { bundledEvidence } from './evidence';
 import { bundledLexicon, type Lexicon } from './lexicon';
 import { compileLexicon, scan } from './matcher';
 import { maskText } from './text';
+import { maskInserted } from './markers';
 import { applyRules } from './rules';
 import { INSTRUMENT_IDS, TARGET_GROUP_IDS, type InstrumentId, type TargetGroupId } from './ids';
 import type { Analysis, AnalyzeOptions, InstrumentHit, Mention, TargetGroupHit } from './types';
@@ -32,12 +33,29 @@ export function detect(text: string, lexicon: Lexicon = bundledLexicon()): Detec
     for (const id of r.instruments) push(inst, id, m);
     if (!r.negated) for (const id of r.groups) push(grp, id, m);
   }
+  // A heading ("Jobpræmie") is about what follows: it takes the negation of the next mention
+  // of the same instrument when that comes right after it.
+  for (const list of inst.values()) {
+    for (let i = 0; i + 1 < list.length; i++) {
+      const m = list[i] as Mention;
+      const next = list[i + 1] as Mention;
+      if (m.negated || !next.negated || next.start - m.end > 2000) continue;
+      // what lies between, without the add-in's own inserted paragraphs
+      const between = maskInserted(text.slice(m.end, next.start)).replace(/[\r\n\v]\s*(?=[\r\n\v])/g, '').trim();
+      if (between.length > 200 || (between.match(/[\r\n\v]/g)?.length ?? 0) > 1) continue;
+      if (isHeading(text, m)) m.negated = true;
+    }
+  }
   // "Løntilskuddet" after "privat løntilskud": the bare mention takes the sector the document names.
   for (const rule of lexicon.inherit) {
     const bare = inst.get(rule.from);
     if (!bare) continue;
     const named = rule.to.filter((id) => inst.has(id));
     if (named.length !== 1) continue;
+    if (rule.onlyText) {
+      const re = new RegExp(rule.onlyText, 'iu');
+      if (!bare.every((m) => re.test(m.text))) continue;
+    }
     const target = named[0] as InstrumentId;
     const merged = [...(inst.get(target) as Mention[]), ...bare].sort((a, b) => a.start - b.start);
     inst.set(target, merged);
@@ -52,6 +70,16 @@ export function detect(text: string, lexicon: Lexicon = bundledLexicon()): Detec
     mentions: grp.get(id) as Mention[],
   }));
   return { instruments, targetGroups };
+}
+
+/** A mention that is a line of its own (a heading), possibly with a colon. */
+function isHeading(text: string, m: Mention): boolean {
+  const before = text.lastIndexOf('\n', m.start - 1);
+  const before2 = Math.max(before, text.lastIndexOf('\r', m.start - 1), text.lastIndexOf('\v', m.start - 1));
+  const lineStart = before2 + 1;
+  let lineEnd = m.end;
+  while (lineEnd < text.length && !/[\r\n\v\x07]/.test(text[lineEnd] as string)) lineEnd++;
+  return /^[\s#*•\-–]*$/.test(text.slice(lineStart, m.start)) && /^[\s:.]*$/.test(text.slice(m.end, lineEnd));
 }
 
 /** Analyse a plain-text document: instruments, target groups and evidence-based suggestions. */

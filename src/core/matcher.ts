@@ -227,6 +227,20 @@ function specialise(t: CompiledTerm, sent: Sentence, ws: number, we: number): In
     if (m && (!best || m.index < best.at)) best = { at: m.index, ids: s.instruments };
   }
   if (best) return best.ids;
+  // "løntilskud hos dem": the employer was named earlier in the sentence
+  if (/^\s*(?:hos|i|på|ved)\s+(?:dem|den|det|virksomheden|firmaet|arbejdsgiveren|butikken)(?![a-zæøå])/i.test(after)) {
+    const earlier = sent.lower.slice(0, rel(ws));
+    let near: { at: number; ids: InstrumentId[] } | null = null;
+    for (const s of t.specialize) {
+      const re = new RegExp(s.cue.source, 'giu');
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(earlier)) !== null) {
+        if (!near || m.index > near.at) near = { at: m.index, ids: s.instruments };
+        if (m[0].length === 0) re.lastIndex++;
+      }
+    }
+    if (near) return near.ids;
+  }
   const parts = sent.lower.slice(Math.max(0, rel(ws) - 40), rel(ws)).split(CUE_STOP);
   const before = parts[parts.length - 1] ?? '';
   for (const s of t.specialize) if (s.cue.test(before)) return s.instruments;

@@ -2,18 +2,26 @@ import { detect } from '../../src/core/engine';
 import { INSTRUMENT_IDS, TARGET_GROUP_IDS } from '../../src/core/ids';
 import { loadCorpus } from '../corpus/corpus';
 import { loadHeldout } from '../heldout/heldout';
+import { loadBlind2 } from '../blind2/blind2';
 
 /**
  * Precision and recall per instrument and target group on two labelled sets,
  * both labelled by hand following test/corpus/GUIDELINES.md: test/corpus (written
  * alongside the lexicon) and test/heldout (written by someone who never saw the
- * lexicon). An instrument counts as found when the engine lists it and not
- * negated; negation is scored separately.
+ * lexicon), and test/blind2 (a second blind set in other caseworkers' styles).
+ * An instrument counts as found when the engine lists it and not negated;
+ * negation is scored separately. Per id, precision and recall must reach 0.9 on
+ * each of corpus and heldout, and on all three sets together (blind2 alone has
+ * only 3–5 texts for some ids, too few for a per-id figure on its own); every set's
+ * micro-average must reach 0.95.
  */
 const THRESHOLD = 0.9;
-for (const [name, corpus] of [
-  ['corpus', loadCorpus()],
-  ['heldout', loadHeldout()],
+const SETS = { corpus: loadCorpus(), heldout: loadHeldout(), blind2: loadBlind2() };
+for (const [name, corpus, perId] of [
+  ['corpus', SETS.corpus, true],
+  ['heldout', SETS.heldout, true],
+  ['blind2', SETS.blind2, false],
+  ['all three', [...SETS.corpus, ...SETS.heldout, ...SETS.blind2], true],
 ] as const) {
 
 interface Score { tp: number; fp: number; fn: number; errors: string[] }
@@ -66,6 +74,17 @@ describe(`labelled set "${name}" (${corpus.length} texts)`, () => {
     console.log([report('Instruments', inst), report('Target groups', grp), report('Negation', new Map([['negated', neg]]))].join('\n\n'));
     expect(corpus.length).toBeGreaterThanOrEqual(40);
   });
+  test('micro-averaged precision and recall over all ids ≥ 0.95', () => {
+    let tp = 0, fp = 0, fn = 0;
+    for (const sc of [...inst.values(), ...grp.values()]) {
+      tp += sc.tp;
+      fp += sc.fp;
+      fn += sc.fn;
+    }
+    expect(tp / (tp + fp)).toBeGreaterThanOrEqual(0.95);
+    expect(tp / (tp + fn)).toBeGreaterThanOrEqual(0.95);
+  });
+  if (!perId) return;
   test.each([...inst.keys()])(`instrument %s: precision and recall ≥ ${THRESHOLD}`, (id) => {
     const s = inst.get(id)!;
     const { precision, recall } = pr(s);

@@ -89,7 +89,16 @@ export const LexiconSchema = z
      * Anaphora: a mention of `from` (e.g. a bare "løntilskuddet") becomes the one of `to`
      * that the same document names (e.g. "privat løntilskud"), when it names exactly one.
      */
-    inherit: z.array(z.strictObject({ from: InstrumentIdSchema, to: z.array(InstrumentIdSchema).min(1) })).default([]),
+    inherit: z
+      .array(
+        z.strictObject({
+          from: InstrumentIdSchema,
+          to: z.array(InstrumentIdSchema).min(1),
+          /** Only when every mention of `from` matches this (case-insensitive), e.g. a bare "samtalen". */
+          onlyText: regexString.optional(),
+        }),
+      )
+      .default([]),
     /** Forms that match nothing: they consume false friends ("sagsbehandler", "kiropraktik"). */
     stopForms: z.array(form),
     terms: z.array(TermSchema).min(1),
