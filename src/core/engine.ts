@@ -72,14 +72,16 @@ export function detect(text: string, lexicon: Lexicon = bundledLexicon()): Detec
   return { instruments, targetGroups };
 }
 
-/** A mention that is a line of its own (a heading), possibly with a colon. */
+/** A mention that is a line of its own (a heading), possibly with a bullet or a colon. */
 function isHeading(text: string, m: Mention): boolean {
-  const before = text.lastIndexOf('\n', m.start - 1);
-  const before2 = Math.max(before, text.lastIndexOf('\r', m.start - 1), text.lastIndexOf('\v', m.start - 1));
-  const lineStart = before2 + 1;
-  let lineEnd = m.end;
-  while (lineEnd < text.length && !/[\r\n\v\x07]/.test(text[lineEnd] as string)) lineEnd++;
-  return /^[\s#*•\-–]*$/.test(text.slice(lineStart, m.start)) && /^[\s:.]*$/.test(text.slice(m.end, lineEnd));
+  const isBreak = (c: string | undefined) => c === '\n' || c === '\r' || c === '\v' || c === '\x07';
+  let a = m.start;
+  while (a > 0 && m.start - a < 40 && !isBreak(text[a - 1])) a--;
+  if (a > 0 && !isBreak(text[a - 1])) return false;
+  let b = m.end;
+  while (b < text.length && b - m.end < 40 && !isBreak(text[b])) b++;
+  if (b < text.length && !isBreak(text[b])) return false;
+  return /^[\s#*•\-–]*$/.test(text.slice(a, m.start)) && /^[\s:.]*$/.test(text.slice(m.end, b));
 }
 
 /** Analyse a plain-text document: instruments, target groups and evidence-based suggestions. */
