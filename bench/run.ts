@@ -45,8 +45,9 @@ const results: Record<string, unknown> = { date: new Date().toISOString(), node:
 
 const lex = bundledLexicon();
 // The lexicon's surface forms: every literal spelling its patterns stand for ("løntilskud", "løntilskuddet" …).
-const forms = [...new Set([...lex.stopForms, ...lex.terms.flatMap((t) => t.forms)].flatMap((f) => expandForm(f)))];
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+// (A digit class in a form, e.g. the age in "[0-9][0-9]-årig", stays a class: \uE000 marks it.)
+const forms = [...new Set([...lex.stopForms, ...lex.terms.flatMap((t) => t.forms)].flatMap((f) => expandForm(f, 5000, '\uE000')))];
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+').replace(/\uE000/g, '[0-9]');
 const baseRegexes = forms.map((f) => new RegExp(esc(f), 'gi'));
 analyze('warm-up: jobsamtale og løntilskud hos Netto');
 

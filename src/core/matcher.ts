@@ -11,7 +11,7 @@ import { compileNegation, negationContext, isNegated, type CompiledNegation, typ
  */
 
 /** Expand a form pattern (see lexicon/schema.ts) into every literal string it stands for. */
-export function expandForm(form: string, limit = 5000): string[] {
+export function expandForm(form: string, limit = 5000, digitToken = '0'): string[] {
   let i = 0;
   const seq = (): string[] => {
     const alts: string[][] = [];
@@ -48,7 +48,7 @@ export function expandForm(form: string, limit = 5000): string[] {
           } else opts.push(body[k] as string);
         }
         // the automaton reads every digit as one symbol: a class of digits is one option
-        if (opts.length > 1 && opts.every((o) => o >= '0' && o <= '9')) opts.splice(1);
+        if (opts.length > 1 && opts.every((o) => o >= '0' && o <= '9')) opts.splice(0, opts.length, digitToken);
         i = j + 1;
         if (form[i] === '?') {
           i++;
