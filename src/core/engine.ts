@@ -16,7 +16,7 @@ export interface Detection {
 /** Find instruments and target groups; offsets are UTF-16 indices into `text`. */
 export function detect(text: string, lexicon: Lexicon = bundledLexicon()): Detection {
   const compiled = compileLexicon(lexicon);
-  const raw = scan(compiled, maskText(text));
+  const found = scan(compiled, maskText(text), text);
   const inst = new Map<InstrumentId, Mention[]>();
   const grp = new Map<TargetGroupId, Mention[]>();
   const push = <K>(map: Map<K, Mention[]>, id: K, m: Mention) => {
@@ -28,10 +28,10 @@ export function detect(text: string, lexicon: Lexicon = bundledLexicon()): Detec
       if (last.start !== m.start || last.end !== m.end) list.push(m);
     }
   };
-  for (const r of raw) {
-    const m: Mention = { start: r.start, end: r.end, text: text.slice(r.start, r.end), negated: r.negated };
-    for (const id of r.instruments) push(inst, id, m);
-    if (!r.negated) for (const id of r.groups) push(grp, id, m);
+  for (let i = 0; i < found.mentions.length; i++) {
+    const m = found.mentions[i] as Mention;
+    for (const id of found.instruments[i] as readonly InstrumentId[]) push(inst, id, m);
+    if (!m.negated) for (const id of found.groups[i] as readonly TargetGroupId[]) push(grp, id, m);
   }
   // A heading ("Jobpræmie") is about what follows: it takes the negation of the next mention
   // of the same instrument when that comes right after it.

@@ -254,17 +254,18 @@ interface Sentence {
   neg?: SentenceNegation;
 }
 
-export interface RawMention {
+export interface ScanMention {
   start: number;
   end: number;
+  text: string;
   negated: boolean;
-  instruments: readonly InstrumentId[];
-  groups: readonly TargetGroupId[];
 }
 
-interface Accepted extends RawMention {
-  t: CompiledTerm;
-  sent: Sentence;
+/** Accepted mentions in text order, with their ids in parallel arrays (one object per mention). */
+export interface ScanResult {
+  mentions: ScanMention[];
+  instruments: (readonly InstrumentId[])[];
+  groups: (readonly TargetGroupId[])[];
 }
 
 /** Sort candidate indices by start ascending, end descending (input is ordered by end: nearly sorted by start). */
@@ -288,11 +289,18 @@ function orderCandidates(start: Int32Array, end: Int32Array, count: number): Int
   return idx;
 }
 
-/** Scan a (masked) text; returns accepted mentions in text order with offsets into it. */
-export function scan(c: CompiledLexicon, text: string): RawMention[] {
+/**
+ * Scan `text` (the input with the add-in's inserted text masked); mention texts are
+ * taken from `original` (same length, same offsets).
+ */
+export function scan(c: CompiledLexicon, text: string, original: string = text): ScanResult {
   const { start, end, pid, lane, count } = scanAll(c.automaton, text);
   const order = orderCandidates(start, end, count);
-  const accepted: Accepted[] = [];
+  const mentions: ScanMention[] = [];
+  const mInstruments: (readonly InstrumentId[])[] = [];
+  const mGroups: (readonly TargetGroupId[])[] = [];
+  const mTerm: CompiledTerm[] = [];
+  const mSent: Sentence[] = [];
   let sent: Sentence | null = null;
   const lastEnd = [-1, -1]; // per lane
   for (let oi = 0; oi < count; oi++) {
@@ -336,28 +344,31 @@ export function scan(c: CompiledLexicon, text: string): RawMention[] {
       continue;
     if (t.blockInSentence && t.blockInSentence.test(s.lower)) continue;
     const ids = specialise(t, s, ws, we) ?? t.term.instruments;
-    accepted.push({ start: ws, end: we, negated: false, instruments: ids, groups: t.term.groups, t, sent: s });
+    mentions.push({ start: ws, end: we, text: original.slice(ws, we), negated: false });
+    mInstruments.push(ids);
+    mGroups.push(t.term.groups);
+    mTerm.push(t);
+    mSent.push(s);
     lastEnd[ln] = he;
   }
-  // Candidates come in start order and words never overlap, so this is already sorted; check, don't sort.
-  for (let i = 1; i < accepted.length; i++)
-    if ((accepted[i] as Accepted).start < (accepted[i - 1] as Accepted).start) {
-      accepted.sort((x, y) => x.start - y.start || x.end - y.end);
-      break;
-    }
+  // Candidates come in start order and words never overlap, so mentions are in text order.
   // Phrases that carry their own negation ("ingen uddannelse") must not negate their neighbours.
-  const protectedSpans = accepted.filter((a) => !a.t.term.negatable).map((a) => [a.start, a.end] as const);
+  const protectedSpans: (readonly [number, number])[] = [];
+  for (let i = 0; i < mentions.length; i++)
+    if (!(mTerm[i] as CompiledTerm).term.negatable) protectedSpans.push([(mentions[i] as ScanMention).start, (mentions[i] as ScanMention).end]);
   let pi = 0;
-  for (const a of accepted) {
-    if (!a.t.term.negatable) continue;
-    if (!a.sent.neg) {
+  for (let i = 0; i < mentions.length; i++) {
+    if (!(mTerm[i] as CompiledTerm).term.negatable) continue;
+    const m = mentions[i] as ScanMention;
+    const sent = mSent[i] as Sentence;
+    if (!sent.neg) {
       // protected phrases of this sentence only (both lists are in text order)
-      while (pi < protectedSpans.length && (protectedSpans[pi] as readonly [number, number])[1] <= a.sent.start) pi++;
+      while (pi < protectedSpans.length && (protectedSpans[pi] as readonly [number, number])[1] <= sent.start) pi++;
       let pj = pi;
-      while (pj < protectedSpans.length && (protectedSpans[pj] as readonly [number, number])[0] < a.sent.end) pj++;
-      a.sent.neg = negationContext(c.negation, a.sent.lower, a.sent.start, protectedSpans.slice(pi, pj));
+      while (pj < protectedSpans.length && (protectedSpans[pj] as readonly [number, number])[0] < sent.end) pj++;
+      sent.neg = negationContext(c.negation, sent.lower, sent.start, protectedSpans.slice(pi, pj));
     }
-    a.negated = isNegated(c.negation, a.sent.neg, a.start - a.sent.start, a.end - a.sent.start);
+    m.negated = isNegated(c.negation, sent.neg, m.start - sent.start, m.end - sent.start);
   }
-  return accepted;
+  return { mentions, instruments: mInstruments, groups: mGroups };
 }
