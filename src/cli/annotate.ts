@@ -4,7 +4,7 @@ import { randomBytes } from 'crypto';
 import type { EvidenceSet } from '../core/evidence/schema';
 import type { CitationStyle } from '../core/citations';
 import type { Analysis, Register } from '../core/types';
-import { InputError, MAX_INPUT_BYTES, displayName, oneLine } from './readers';
+import { InputError, MAX_INPUT_BYTES, displayName, fsError, oneLine } from './readers';
 import { annotateDocx, type AnnotateDocxResult } from './docx/annotate-docx';
 
 /**
@@ -64,20 +64,6 @@ async function statOrNull(p: string): Promise<Stats | null> {
   }
 }
 
-function readError(e: unknown, name: string): InputError {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return new InputError('not-found', name, 'no such file');
-    case 'ENOTDIR':
-      return new InputError('not-found', name, 'no such file (a part of the path is not a directory)');
-    case 'EACCES':
-    case 'EPERM':
-      return new InputError('permission-denied', name, 'permission denied');
-    default:
-      return new InputError('read-failed', name, oneLine(e instanceof Error ? e.message : String(e)));
-  }
-}
 
 function writeError(e: unknown, shown: string): AnnotateError {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
@@ -141,7 +127,7 @@ async function checkInput(input: string, shownIn: string): Promise<Stats> {
   try {
     st = await fsp.stat(input);
   } catch (e) {
-    throw readError(e, shownIn);
+    throw fsError(e, shownIn);
   }
   if (st.isDirectory()) throw new InputError('is-directory', shownIn, 'is a directory, not a file');
   if (path.extname(input).toLowerCase() !== '.docx') {
@@ -185,7 +171,7 @@ async function annotateFile(
   try {
     buf = await fsp.readFile(input);
   } catch (e) {
-    throw readError(e, shownIn);
+    throw fsError(e, shownIn);
   }
   const result = await annotateDocx(buf, shownIn, { evidence: evidence(), register: cmd.register, style: cmd.style });
   await writeOutput(out, shownOut, result.buffer, cmd.force);
@@ -291,7 +277,7 @@ async function annotateFolder(cmd: AnnotateCommand, dir: string, cwd: string, io
     const entries = await fsp.readdir(dir, { withFileTypes: true });
     names = entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && isAnnotatable(e.name)).map((e) => e.name);
   } catch (e) {
-    throw readError(e, cmd.target);
+    throw fsError(e, cmd.target);
   }
   names.sort((a, b) => a.localeCompare(b, 'da'));
   if (names.length === 0) throw new AnnotateError(`no .docx files to annotate in ${q(cmd.target)}`);

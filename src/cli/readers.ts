@@ -96,7 +96,8 @@ function tooLarge(name: string, bytes: number, streamed = false): InputError {
   return new InputError('too-large', name, `too large: over the ${limit} limit${streamed ? '' : ` (${bytes} bytes)`}`);
 }
 
-function fsError(e: unknown, name: string): InputError {
+/** A file-system error as one InputError line (shared by every command that reads files). */
+export function fsError(e: unknown, name: string): InputError {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
@@ -211,22 +212,28 @@ function stripBom(s: string): string {
 // ---------------------------------------------------------------------------
 // .docx
 
+/** An OLE2/CFB file where a .docx was expected: password-protected (encrypted) .docx, or an old .doc. */
+export function oleError(buf: Buffer, name: string): InputError {
+  // Password-protected Office files are an OLE2/CFB container holding "EncryptedPackage".
+  const encrypted =
+    buf.indexOf(Buffer.from('EncryptedPackage', 'utf16le')) >= 0 || buf.indexOf(Buffer.from('EncryptionInfo', 'utf16le')) >= 0;
+  return new InputError(
+    'encrypted',
+    name,
+    encrypted
+      ? 'the .docx is password-protected (encrypted); remove the password in Word and save it again'
+      : 'the file is an OLE2 container: a password-protected (encrypted) .docx or an old Word .doc; remove the password or save it as .docx',
+  );
+}
+
+export function isOle(buf: Buffer): boolean {
+  return startsWith(buf, CFB_MAGIC);
+}
+
 export async function docxToText(buf: Buffer, name: string): Promise<string> {
   const bad = (why: string) => new InputError('invalid-docx', name, `not a valid .docx (${why})`);
   if (buf.length === 0) throw bad('empty file');
-  if (startsWith(buf, CFB_MAGIC)) {
-    // Password-protected Office files are an OLE2/CFB container holding "EncryptedPackage".
-    const encrypted =
-      buf.indexOf(Buffer.from('EncryptedPackage', 'utf16le')) >= 0 ||
-      buf.indexOf(Buffer.from('EncryptionInfo', 'utf16le')) >= 0;
-    throw new InputError(
-      'encrypted',
-      name,
-      encrypted
-        ? 'the .docx is password-protected (encrypted); remove the password in Word and save it again'
-        : 'the file is an OLE2 container: a password-protected (encrypted) .docx or an old Word .doc; remove the password or save it as .docx',
-    );
-  }
+  if (startsWith(buf, CFB_MAGIC)) throw oleError(buf, name);
   if (startsWith(buf, PDF_MAGIC)) throw bad('it is a PDF file');
   if (startsWith(buf, RTF_MAGIC)) throw bad('it is an RTF file');
   if (startsWith(buf, ZIP_EMPTY_MAGIC)) throw bad('empty zip archive');

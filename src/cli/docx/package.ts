@@ -1,7 +1,7 @@
 import * as posix from 'path/posix';
 import JSZip from 'jszip';
 import type { Document, Element } from '@xmldom/xmldom';
-import { InputError, oneLine } from '../readers';
+import { InputError, isOle, oleError, oneLine } from '../readers';
 import { NS, XmlError, childElements, parseXml, serializeXml } from './xml';
 
 /**
@@ -22,7 +22,6 @@ export const CONTENT_TYPE_COMMENTS = 'application/vnd.openxmlformats-officedocum
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY_MAGIC = [0x50, 0x4b, 0x05, 0x06];
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46];
 const RTF_MAGIC = [0x7b, 0x5c, 0x72, 0x74, 0x66];
 
@@ -57,17 +56,7 @@ export class DocxPackage {
   /** Validate and open; every failure is an InputError with a one-line reason. */
   static async open(buf: Buffer, name: string): Promise<DocxPackage> {
     if (buf.length === 0) throw invalidDocx(name, 'empty file');
-    if (startsWith(buf, CFB_MAGIC)) {
-      const encrypted =
-        buf.indexOf(Buffer.from('EncryptedPackage', 'utf16le')) >= 0 || buf.indexOf(Buffer.from('EncryptionInfo', 'utf16le')) >= 0;
-      throw new InputError(
-        'encrypted',
-        name,
-        encrypted
-          ? 'the .docx is password-protected (encrypted); remove the password in Word and save it again'
-          : 'the file is an OLE2 container: a password-protected (encrypted) .docx or an old Word .doc; remove the password or save it as .docx',
-      );
-    }
+    if (isOle(buf)) throw oleError(buf, name);
     if (startsWith(buf, PDF_MAGIC)) throw invalidDocx(name, 'it is a PDF file');
     if (startsWith(buf, RTF_MAGIC)) throw invalidDocx(name, 'it is an RTF file');
     if (startsWith(buf, ZIP_EMPTY_MAGIC)) throw invalidDocx(name, 'empty zip archive');
