@@ -85,26 +85,19 @@ describe(`labelled set "${name}" (${corpus.length} texts)`, () => {
     expect(tp / (tp + fn)).toBeGreaterThanOrEqual(0.95);
   });
   if (!perId) return;
-  test.each([...inst.keys()])(`instrument %s: precision and recall ≥ ${THRESHOLD}`, (id) => {
-    const s = inst.get(id)!;
-    const { precision, recall } = pr(s);
-    expect({ id, precision, recall, errors: s.errors }).toEqual({
-      id,
-      precision: expect.toBeAtLeast(THRESHOLD),
-      recall: expect.toBeAtLeast(THRESHOLD),
-      errors: s.errors,
+  const perIdTest = (kind: string, m: Map<string, Score>) =>
+    test.each([...m.keys()])(`${kind} %s: precision and recall ≥ ${THRESHOLD}`, (id) => {
+      const sc = m.get(id)!;
+      const { precision, recall } = pr(sc);
+      expect({ id, precision, recall, errors: sc.errors }).toEqual({
+        id,
+        precision: expect.toBeAtLeast(THRESHOLD),
+        recall: expect.toBeAtLeast(THRESHOLD),
+        errors: sc.errors,
+      });
     });
-  });
-  test.each([...grp.keys()])(`target group %s: precision and recall ≥ ${THRESHOLD}`, (id) => {
-    const s = grp.get(id)!;
-    const { precision, recall } = pr(s);
-    expect({ id, precision, recall, errors: s.errors }).toEqual({
-      id,
-      precision: expect.toBeAtLeast(THRESHOLD),
-      recall: expect.toBeAtLeast(THRESHOLD),
-      errors: s.errors,
-    });
-  });
+  perIdTest('instrument', inst);
+  perIdTest('target group', grp);
   test(`negation: precision and recall ≥ ${THRESHOLD}`, () => {
     const { precision, recall } = pr(neg);
     expect({ precision, recall, errors: neg.errors }).toEqual({

@@ -44,25 +44,40 @@ export interface CorpusEntry {
   label: CorpusLabel;
 }
 
-/** Reads and validates labels.json (throws a ZodError on a malformed label). */
-export function loadLabels(): CorpusLabel[] {
-  const raw: unknown = JSON.parse(fs.readFileSync(path.join(CORPUS_DIR, 'labels.json'), 'utf8'));
+/** Reads and validates a set's labels.json (throws a ZodError on a malformed label). */
+export function loadSetLabels(dir: string): CorpusLabel[] {
+  const raw: unknown = JSON.parse(fs.readFileSync(path.join(dir, 'labels.json'), 'utf8'));
   return CorpusLabelsSchema.parse(raw).texts;
 }
 
-/** Every labelled text with its label, in labels.json order. */
-export function loadCorpus(): CorpusEntry[] {
-  return loadLabels().map((label) => ({
+/** Every labelled text of a set (a folder with labels.json and texts/), in labels.json order. */
+export function loadLabelledSet(dir: string): CorpusEntry[] {
+  return loadSetLabels(dir).map((label) => ({
     file: label.file,
-    text: fs.readFileSync(path.join(TEXTS_DIR, label.file), 'utf8'),
+    text: fs.readFileSync(path.join(dir, 'texts', label.file), 'utf8'),
     label,
   }));
 }
 
-/** The .txt files in texts/ (sorted), whether or not they are labelled. */
-export function listTextFiles(): string[] {
+/** The .txt files in a set's texts/ (sorted), whether or not they are labelled. */
+export function listSetTextFiles(dir: string): string[] {
   return fs
-    .readdirSync(TEXTS_DIR)
+    .readdirSync(path.join(dir, 'texts'))
     .filter((f) => f.endsWith('.txt'))
     .sort();
+}
+
+/** Reads and validates labels.json (throws a ZodError on a malformed label). */
+export function loadLabels(): CorpusLabel[] {
+  return loadSetLabels(CORPUS_DIR);
+}
+
+/** Every labelled text with its label, in labels.json order. */
+export function loadCorpus(): CorpusEntry[] {
+  return loadLabelledSet(CORPUS_DIR);
+}
+
+/** The .txt files in texts/ (sorted), whether or not they are labelled. */
+export function listTextFiles(): string[] {
+  return listSetTextFiles(CORPUS_DIR);
 }
