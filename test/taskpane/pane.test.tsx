@@ -4,6 +4,7 @@
  * The pane's CPR guard, stale citations, registers, persisted dismissals and "Indsæt alle",
  * against a scripted fake host and against the real Word adapter on the Word stand-in.
  */
+import { installMatchMedia } from './jsdom-env';
 import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
@@ -100,19 +101,7 @@ function fakeHost(
   return h;
 }
 
-beforeAll(() => {
-  if (!window.matchMedia)
-    window.matchMedia = ((q: string) => ({
-      matches: false,
-      media: q,
-      onchange: null,
-      addListener() {},
-      removeListener() {},
-      addEventListener() {},
-      removeEventListener() {},
-      dispatchEvent: () => false,
-    })) as unknown as typeof window.matchMedia;
-});
+beforeAll(installMatchMedia);
 
 async function cards(): Promise<HTMLElement[]> {
   await waitFor(() => expect(document.querySelector('[data-testid="suggestion-card"]')).not.toBeNull(), { timeout: 5000 });

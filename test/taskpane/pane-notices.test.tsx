@@ -3,6 +3,7 @@
  *
  * The pane's notices and state handling against a scripted fake host (no browser needed).
  */
+import { installMatchMedia } from './jsdom-env';
 import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
@@ -69,20 +70,7 @@ function fakeHost(text: string, caps: Partial<HostCapabilities> = {}, settings: 
   return h;
 }
 
-beforeAll(() => {
-  // jsdom lacks matchMedia, which Fluent's motion utilities query.
-  if (!window.matchMedia)
-    window.matchMedia = ((q: string) => ({
-      matches: false,
-      media: q,
-      onchange: null,
-      addListener() {},
-      removeListener() {},
-      addEventListener() {},
-      removeEventListener() {},
-      dispatchEvent: () => false,
-    })) as unknown as typeof window.matchMedia;
-});
+beforeAll(installMatchMedia);
 
 async function cards(): Promise<HTMLElement[]> {
   await waitFor(() => expect(document.querySelector('article[data-suggestion-id]')).not.toBeNull(), { timeout: 5000 });
