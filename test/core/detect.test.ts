@@ -196,3 +196,12 @@ describe('numbers are read by value', () => {
     ['Fradrag i kontanthjælpen for to dage.', 'kontanthjaelp', true],
   ])('%s → %s: %s', (text, id, yes) => (yes ? group(text, id) : noGroup(text, id)));
 });
+
+describe('education as part of the plan, not as a background', () => {
+  test.each<[string, boolean]>([
+    ['Hun starter på FGU efter sommerferien.', true],
+    ['Aftalt brobygning til grundforløbet på SOSU.', true],
+    ['Borgeren har gennemført grundforløbet i 2019.', false],
+    ['Han har en erhvervsuddannelse som smed.', false],
+  ])('%s → uddannelse: %s', (text, yes) => (yes ? has(text, 'uddannelse') : hasNot(text, 'uddannelse')));
+});
