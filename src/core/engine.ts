@@ -46,6 +46,18 @@ export function detect(text: string, lexicon: Lexicon = bundledLexicon()): Detec
       if (isHeading(text, m)) m.negated = true;
     }
   }
+  // A label with its value ("Løntilskud: Ikke relevant", a heading with "Intet behov" under it, a
+  // table row "Mentor | – | Ikke bevilget"), or a next sentence that rules it out ("Det er ikke en mulighed").
+  const labelValue = labelValueRegex(lexicon);
+  const nextSentence = lexicon.negation.nextSentence.length
+    ? new RegExp(`^\\s*(?:${lexicon.negation.nextSentence.join('|')})(?![a-zæøå])`, 'i')
+    : null;
+  for (const list of inst.values())
+    for (const m of list) {
+      if (m.negated) continue;
+      if (labelValue && labelNegated(text, m, labelValue)) m.negated = true;
+      else if (nextSentence && nextSentenceNegates(text, m, nextSentence)) m.negated = true;
+    }
   // "Løntilskuddet" after "privat løntilskud": the bare mention takes the sector the document names.
   for (const rule of lexicon.inherit) {
     const bare = inst.get(rule.from);
@@ -82,6 +94,50 @@ function isHeading(text: string, m: Mention): boolean {
   while (b < text.length && b - m.end < 40 && !isBreak(text[b])) b++;
   if (b < text.length && !isBreak(text[b])) return false;
   return /^[\s#*•\-–]*$/.test(text.slice(a, m.start)) && /^[\s:.]*$/.test(text.slice(m.end, b));
+}
+
+const labelValueCache = new WeakMap<Lexicon, RegExp | null>();
+function labelValueRegex(lexicon: Lexicon): RegExp | null {
+  if (!labelValueCache.has(lexicon)) {
+    const vs = lexicon.negation.labelValues;
+    labelValueCache.set(lexicon, vs.length ? new RegExp(`^(?:${vs.map((v) => v.replace(/ /g, '\\s+')).join('|')})(?![a-zæøå])`, 'i') : null);
+  }
+  return labelValueCache.get(lexicon) ?? null;
+}
+
+const LINE_BREAK = /[\r\n\v]/;
+
+/** The mention opens its line (after bullets) and the rest of the line, or the next line, is a negating value. */
+function labelNegated(text: string, m: Mention, value: RegExp): boolean {
+  let a = m.start;
+  while (a > 0 && m.start - a < 40 && !LINE_BREAK.test(text[a - 1] as string)) a--;
+  if (a > 0 && !LINE_BREAK.test(text[a - 1] as string)) return false;
+  if (!/^[\s#*•\-–—·▪>\d.)]*$/.test(text.slice(a, m.start))) return false;
+  let b = m.end;
+  while (b < text.length && b - m.end < 200 && !LINE_BREAK.test(text[b] as string)) b++;
+  let rest = text.slice(m.end, b);
+  if (!rest.trim()) {
+    // a heading: look at the next non-empty line
+    let c = b;
+    while (c < text.length && /\s/.test(text[c] as string)) c++;
+    let e = c;
+    while (e < text.length && e - c < 200 && !LINE_BREAK.test(text[e] as string)) e++;
+    rest = text.slice(c, e);
+  }
+  const cells = rest
+    .replace(/^\s*\([^)]*\)/, '')
+    .split(/[\t|\x07]|\s[:–—-]\s|^\s*[:–—-]/)
+    .map((x) => x.replace(/^[\s:–—-]+/, '').trim())
+    .filter((x) => x && x !== '-');
+  return cells.some((x) => value.test(x));
+}
+
+/** The mention ends its sentence and the next sentence rules it out. */
+function nextSentenceNegates(text: string, m: Mention, re: RegExp): boolean {
+  const after = text.slice(m.end, m.end + 200);
+  const end = after.search(/[.!?](?:\s|$)/);
+  if (end < 0 || /[a-zæøå]{3}/i.test(after.slice(0, end).replace(/\b(?:hos|i|til|for|med|nu|igen|senere|også)\b/gi, ''))) return false;
+  return re.test(after.slice(end + 1));
 }
 
 /** Analyse a plain-text document: instruments, target groups and evidence-based suggestions. */

@@ -89,6 +89,7 @@ interface CompiledTerm {
   blockPrefixes: string[];
   blockAfter: RegExp | null;
   requireAfter: RegExp | null;
+  requireNear: RegExp | null;
   blockBefore: RegExp | null;
   requireInSentence: RegExp | null;
   blockInSentence: RegExp | null;
@@ -122,6 +123,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     blockPrefixes: term.blockPrefixes.map(fold),
     blockAfter: re(term.blockAfter),
     requireAfter: re(term.requireAfter),
+    requireNear: re(term.requireNear),
     blockBefore: re(term.blockBefore),
     requireInSentence: re(term.requireInSentence),
     blockInSentence: re(term.blockInSentence),
@@ -179,8 +181,9 @@ function acceptsSuffix(t: CompiledTerm, suffix: string, stemLast: string): boole
   const term = t.term;
   if (!term.modifier) return false;
   if (term.modifierHyphenOnly && !suffix.startsWith('-')) return false;
-  for (const b of t.blockHeads) if (suffix.startsWith(b)) return false;
   const head = suffix.startsWith('-') ? suffix.slice(1) : suffix;
+  const unjoined = head.replace(/^[se]/, '');
+  for (const b of t.blockHeads) if (suffix.startsWith(b) || head.startsWith(b) || unjoined.startsWith(b)) return false;
   if (head.length < 3) return false;
   if (t.allowHeads) {
     const cands = [suffix, head, head.replace(/^[se]/, '')];
@@ -219,6 +222,9 @@ function specialise(t: CompiledTerm, sent: Sentence, ws: number, we: number): In
   if (!t.specialize.length) return null;
   const rel = (x: number) => x - sent.start;
   let after = sent.lower.slice(rel(we), Math.min(sent.lower.length, rel(we) + 80));
+  // "Løntilskud (privat)": a parenthesis right after the mention is read first
+  const paren = /^\s*\(([^)]{1,40})\)/.exec(after);
+  if (paren) for (const s of t.specialize) if (s.cue.test(` ${paren[1] as string} `)) return s.instruments;
   const stop = after.search(CUE_STOP);
   if (stop >= 0) after = after.slice(0, stop);
   let best: { at: number; ids: InstrumentId[] } | null = null;
@@ -228,7 +234,7 @@ function specialise(t: CompiledTerm, sent: Sentence, ws: number, we: number): In
   }
   if (best) return best.ids;
   // "løntilskud hos dem": the employer was named earlier in the sentence
-  if (/^\s*(?:hos|i|på|ved)\s+(?:dem|den|det|virksomheden|firmaet|arbejdsgiveren|butikken)(?![a-zæøå])/i.test(after)) {
+  if (/^\s*(?:(?:hos|i|på|ved)\s+(?:dem|den|det|virksomheden|firmaet|arbejdsgiveren|butikken)|der|dér)(?![a-zæøå])/i.test(after)) {
     const earlier = sent.lower.slice(0, rel(ws));
     let near: { at: number; ids: InstrumentId[] } | null = null;
     for (const s of t.specialize) {
@@ -343,6 +349,7 @@ export function scan(c: CompiledLexicon, text: string, original: string = text):
     if (t.requireInSentence && !t.requireInSentence.test(s.lower.slice(0, ws - s.start) + ' '.repeat(we - ws) + s.lower.slice(we - s.start)))
       continue;
     if (t.blockInSentence && t.blockInSentence.test(s.lower)) continue;
+    if (t.requireNear && !t.requireNear.test(text.slice(Math.max(0, ws - 150), ws) + ' ' + text.slice(we, we + 150))) continue;
     const ids = specialise(t, s, ws, we) ?? t.term.instruments;
     mentions.push({ start: ws, end: we, text: original.slice(ws, we), negated: false });
     mInstruments.push(ids);

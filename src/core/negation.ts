@@ -128,7 +128,9 @@ export function isNegated(neg: CompiledNegation, ctx: SentenceNegation, ms: numb
     return true;
   }
   // An offer turned down: "tilbudt løntilskud, men har takket nej".
-  for (const d of ctx.declined) if (d >= me && d - me <= 120 && !/[.!?]/.test(s.slice(me, d))) return true;
+  // (not for past use: "hun var i nyttejob sidste år …, men det vil hun ikke igen" is still a mention)
+  if (ctx.declined.length && !/(?:^|\s)(?:var|har\s+været|havde\s+været|tidligere)\s+(?:\S+\s+){0,2}$/i.test(s.slice(Math.max(0, ms - 40), ms)))
+    for (const d of ctx.declined) if (d >= me && d - me <= 120 && !/[.!?]/.test(s.slice(me, d))) return true;
   // Post-negation: a trigger after the mention, same clause, within a few words.
   for (const [a] of ctx.post) {
     if (a < me) continue;

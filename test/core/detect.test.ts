@@ -205,3 +205,19 @@ describe('education as part of the plan, not as a background', () => {
     ['Han har en erhvervsuddannelse som smed.', false],
   ])('%s → uddannelse: %s', (text, yes) => (yes ? has(text, 'uddannelse') : hasNot(text, 'uddannelse')));
 });
+
+describe('labels, headings and table rows carry their own negation', () => {
+  test.each<[string, InstrumentId]>([
+    ['Indsats:\n– Løntilskud: Ikke relevant for dig nu.\n– Samtaler hver måned.', 'loentilskud'],
+    ['Mentor\nIntet behov.\n\nJobsøgning\nDu søger 3 job om ugen.', 'mentor'],
+    ['Indsats\tPeriode\tStatus\nMentor\t-\tIkke bevilget\nPraktik\tuge 10-14\tAfsluttet', 'mentor'],
+    ['Du spurgte også til løntilskud. Det er desværre ikke en mulighed hos jer.', 'loentilskud'],
+    ['Vi har drøftet fleksjob, men det er ikke aktuelt.', 'fleksjob'],
+  ])('%j → %s negated', (text, id) => negated(text, id));
+  test('a table row with real content is a mention', () => {
+    has('Indsats\tPeriode\tStatus\nMentor\t-\tIkke bevilget\nPraktik\tuge 10-14\tAfsluttet', 'virksomhedspraktik');
+  });
+  test('past use stays a mention after a later refusal', () => {
+    has('Hun var i nyttejob sidste år og det gik godt, men det vil hun ikke igen.', 'nyttejob');
+  });
+});

@@ -56,6 +56,8 @@ export const TermSchema = z.strictObject({
   requireAfter: regexString.optional(),
   /** Regex tested on up to 40 characters before the mention (same sentence) that rejects it. */
   blockBefore: regexString.optional(),
+  /** Regex that must match within 150 characters either side of the mention (e.g. "samtal" for "telefonisk"). */
+  requireNear: regexString.optional(),
   /** Regex that must match somewhere in the same sentence, else the mention is rejected. */
   requireInSentence: regexString.optional(),
   /** Regex that, anywhere in the same sentence, rejects the mention. */
@@ -114,6 +116,13 @@ export const LexiconSchema = z
        * the search, not the jobforslag. A pre-negation "ikke" does not reach a mention right after one.
        */
       definite: z.array(z.string()).default([]),
+      /**
+       * Values that negate a label: "Løntilskud: Ikke relevant", a heading "Mentor" with "Intet behov" on the
+       * next line, a table row "Mentor | – | Ikke bevilget".
+       */
+      labelValues: z.array(z.string()).default([]),
+      /** A next sentence that rules out what the previous one ended on: "Du spurgte til løntilskud. Det er desværre ikke en mulighed." */
+      nextSentence: z.array(z.string()).default([]),
       /** Look like negation but are not ("ikke kun", "uden for"). */
       pseudo: z.array(z.string()),
       /** Words that start a new clause after a comma or "og" and end a negation's scope. */
