@@ -105,23 +105,23 @@ function labelValueRegex(lexicon: Lexicon): RegExp | null {
   return labelValueCache.get(lexicon) ?? null;
 }
 
-const LINE_BREAK = /[\r\n\v]/;
+const isLineBreak = (c: number) => c === 0x0a || c === 0x0d || c === 0x0b;
 
 /** The mention opens its line (after bullets) and the rest of the line, or the next line, is a negating value. */
 function labelNegated(text: string, m: Mention, value: RegExp): boolean {
   let a = m.start;
-  while (a > 0 && m.start - a < 40 && !LINE_BREAK.test(text[a - 1] as string)) a--;
-  if (a > 0 && !LINE_BREAK.test(text[a - 1] as string)) return false;
+  while (a > 0 && m.start - a < 40 && !isLineBreak(text.charCodeAt(a - 1))) a--;
+  if (a > 0 && !isLineBreak(text.charCodeAt(a - 1))) return false;
   if (!/^[\s#*•\-–—·▪>\d.)]*$/.test(text.slice(a, m.start))) return false;
   let b = m.end;
-  while (b < text.length && b - m.end < 200 && !LINE_BREAK.test(text[b] as string)) b++;
+  while (b < text.length && b - m.end < 200 && !isLineBreak(text.charCodeAt(b))) b++;
   let rest = text.slice(m.end, b);
   if (!rest.trim()) {
     // a heading: look at the next non-empty line
     let c = b;
     while (c < text.length && /\s/.test(text[c] as string)) c++;
     let e = c;
-    while (e < text.length && e - c < 200 && !LINE_BREAK.test(text[e] as string)) e++;
+    while (e < text.length && e - c < 200 && !isLineBreak(text.charCodeAt(e))) e++;
     rest = text.slice(c, e);
   }
   const cells = rest
@@ -134,10 +134,17 @@ function labelNegated(text: string, m: Mention, value: RegExp): boolean {
 
 /** The mention ends its sentence and the next sentence rules it out. */
 function nextSentenceNegates(text: string, m: Mention, re: RegExp): boolean {
-  const after = text.slice(m.end, m.end + 200);
-  const end = after.search(/[.!?](?:\s|$)/);
-  if (end < 0 || /[a-zæøå]{3}/i.test(after.slice(0, end).replace(/\b(?:hos|i|til|for|med|nu|igen|senere|også)\b/gi, ''))) return false;
-  return re.test(after.slice(end + 1));
+  // cheap checks first: this runs for every mention
+  let end = m.end;
+  const limit = Math.min(text.length, m.end + 60);
+  while (end < limit && text[end] !== '.' && text[end] !== '!' && text[end] !== '?') end++;
+  if (end >= limit) return false;
+  let k = end + 1;
+  while (k < text.length && (text[k] === ' ' || text[k] === '\n' || text[k] === '\r')) k++;
+  if ((text.slice(k, k + 3).toLowerCase() !== 'det')) return false;
+  const between = text.slice(m.end, end).replace(/\b(?:hos|i|til|for|med|nu|igen|senere|også)\b/gi, '');
+  if (/[a-zæøå]{3}/i.test(between)) return false;
+  return re.test(text.slice(k, k + 120));
 }
 
 /** Analyse a plain-text document: instruments, target groups and evidence-based suggestions. */

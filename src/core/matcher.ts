@@ -1,7 +1,7 @@
 import type { Lexicon, Term } from './lexicon/schema';
 import type { InstrumentId, TargetGroupId } from './ids';
 import { buildAutomaton, scanAll, symbols, type Automaton } from './automaton';
-import { bounds, fold, normWord, sentenceAround, wordBounds } from './text';
+import { bounds, fold, isWordCode, normWord, sentenceAround, wordBounds } from './text';
 import { compileNegation, negationContext, isNegated, type CompiledNegation, type SentenceNegation } from './negation';
 
 /**
@@ -90,6 +90,7 @@ interface CompiledTerm {
   blockAfter: RegExp | null;
   requireAfter: RegExp | null;
   requireNear: RegExp | null;
+  notAfterWords: Set<string> | null;
   blockBefore: RegExp | null;
   requireInSentence: RegExp | null;
   blockInSentence: RegExp | null;
@@ -124,6 +125,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     blockAfter: re(term.blockAfter),
     requireAfter: re(term.requireAfter),
     requireNear: re(term.requireNear),
+    notAfterWords: term.notAfterWords.length ? new Set(term.notAfterWords.map((w) => w.toLowerCase())) : null,
     blockBefore: re(term.blockBefore),
     requireInSentence: re(term.requireInSentence),
     blockInSentence: re(term.blockInSentence),
@@ -214,6 +216,15 @@ function numberInRange(range: NonNullable<Term['numberRange']>, phrase: string):
   if (!Number.isFinite(v)) return false;
   if (range.unit === 'months' && /(?:^|[^a-zæøå])(?:år|aar)s?(?![a-zæøå])/i.test(phrase)) v *= 12;
   return (range.min === undefined || v >= range.min) && (range.max === undefined || v <= range.max);
+}
+
+/** The word before position `at` (lower case), skipping blanks; "" at the start. */
+function previousWord(text: string, at: number): string {
+  let e = at;
+  while (e > 0 && (text.charCodeAt(e - 1) === 0x20 || text.charCodeAt(e - 1) === 0xa0 || text.charCodeAt(e - 1) === 0x09)) e--;
+  let b = e;
+  while (b > 0 && e - b < 20 && isWordCode(text.charCodeAt(b - 1))) b--;
+  return text.slice(b, e).toLowerCase();
 }
 
 const CUE_STOP = /[,;:()]|\s(?:eller|og|samt|men|mens|hvor|efter|før)\s/u;
@@ -332,6 +343,7 @@ export function scan(c: CompiledLexicon, text: string, original: string = text):
       if (!acceptsSuffix(t, normWord(text.slice(he, we)), last)) continue;
     } else if (t.exactEndings && !t.exactEndings.has('') ) continue;
     if (t.blockAfter && t.blockAfter.test(text.slice(we, we + 80))) continue;
+    if (t.notAfterWords && t.notAfterWords.has(previousWord(text, ws))) continue;
     let phrase = '';
     if (t.requireAfter) {
       const m = t.requireAfter.exec(text.slice(we, we + 80));

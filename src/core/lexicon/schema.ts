@@ -54,6 +54,8 @@ export const TermSchema = z.strictObject({
   blockAfter: regexString.optional(),
   /** Regex that must match the text right after the mention's word (e.g. a duration after "ledig i"); what it matches counts as part of the phrase for numberRange. */
   requireAfter: regexString.optional(),
+  /** The word right before the mention must not be one of these ("Team Jobparat", "afdelingen for sygedagpenge"). */
+  notAfterWords: z.array(z.string()).default([]),
   /** Regex tested on up to 40 characters before the mention (same sentence) that rejects it. */
   blockBefore: regexString.optional(),
   /** Regex that must match within 150 characters either side of the mention (e.g. "samtal" for "telefonisk"). */
