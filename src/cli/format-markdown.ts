@@ -16,6 +16,7 @@ import {
   KIND_HEADINGS,
   STRENGTH_LABELS,
   groupSuggestions,
+  cprWarning,
   lineLocator,
   occurrences,
   GROUP_STATUS,
@@ -45,6 +46,8 @@ export function formatMarkdown(a: Analysis, set: EvidenceSet, ctx: ReportContext
   const out: string[] = [];
   out.push('# Jobplan Evidens: analyse', '');
   out.push(`*Fil: ${escapeMd(sourceName(ctx.source))} · Evidenssæt ${escapeMd(ctx.evidenceVersion)} · ${registerLabel(ctx.register)}*`, '');
+  const cpr = cprWarning(ctx.text, lineOf);
+  if (cpr) out.push(`> **Advarsel:** ${escapeMd(cpr)}`, '');
 
   out.push('## Målgrupper', '');
   const groupList = groupLines(a, ctx, lineOf);

@@ -7,6 +7,7 @@ import {
   CAVEAT,
   STRENGTH_LABELS,
   groupSuggestions,
+  cprWarning,
   lineLocator,
   linesPhrase,
   occurrences,
@@ -68,6 +69,8 @@ export function formatText(a: Analysis, set: EvidenceSet, ctx: ReportContext, c:
   out.push(c.title(`Jobplan Evidens: analyse af ${clean(sourceName(ctx.source))}`));
   out.push(c.dim(`Evidenssæt ${ctx.evidenceVersion} · ${registerLabel(ctx.register)}`));
   out.push('');
+  const cpr = cprWarning(ctx.text, lineOf);
+  if (cpr) out.push(c.heading('Advarsel: CPR-numre'), `  ${cpr}`, '');
 
   out.push(c.heading('Målgrupper'));
   const groupList = groupLines(a, ctx, lineOf);

@@ -1,3 +1,4 @@
+import { findCpr } from '../core/cpr';
 import type { Analysis, Register, Suggestion } from '../core/types';
 import type { RuleKind, Strength, Direction } from '../core/evidence/schema';
 import type { CitationStyle } from '../core/citations';
@@ -125,3 +126,15 @@ export const GROUP_STATUS: Readonly<Record<GroupLine['status'], string>> = {
   added: 'tilføjet manuelt',
   removed: 'fjernet manuelt',
 };
+
+/**
+ * CPR guard for reports: one Danish line naming the masked numbers and their lines, or null.
+ * The full number is never printed.
+ */
+export function cprWarning(text: string, lineOf: (offset: number) => number): string | null {
+  const hits = findCpr(text);
+  if (!hits.length) return null;
+  const places = hits.slice(0, 5).map((h) => `${h.masked} (linje ${lineOf(h.start)})`);
+  const more = hits.length > 5 ? ` og ${hits.length - 5} mere` : '';
+  return `Teksten indeholder ${hits.length === 1 ? 'et CPR-nummer' : `${hits.length} CPR-numre`}: ${places.join(', ')}${more}. Send den ikke med almindelig e-mail – brug sikker mail.`;
+}

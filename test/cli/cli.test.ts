@@ -474,3 +474,18 @@ describe('end-to-end (spawned bin/jobplan-evidens.js)', () => {
     });
   });
 });
+
+describe('CPR guard in the reports', () => {
+  test('text and markdown warn with the masked number only; JSON is the engine output unchanged', async () => {
+    const stdin = 'Borger: Jens (CPR 010190-1234) er jobparat.\nSamtaler hver måned.\n';
+    for (const format of ['text', 'markdown']) {
+      const r = await runMain(['analyze', '-', '--format', format], { stdin });
+      expect(r.code).toBe(0);
+      // markdown escapes the asterisks (they render as ****)
+      expect(r.stdout).toContain(format === 'text' ? '010190-****' : '010190-\\*\\*\\*\\*');
+      expect(r.stdout).not.toContain('1234');
+    }
+    const j = await runMain(['analyze', '-', '--format', 'json'], { stdin });
+    expect(Object.keys(JSON.parse(j.stdout)).sort()).toEqual(['evidenceVersion', 'instruments', 'suggestions', 'targetGroups']);
+  });
+});
