@@ -10,13 +10,6 @@ export function sourceLabel(source: Source, style: CitationStyle): string {
   return `${source.publisherShort}, ${source.year ?? 'u.å.'}`;
 }
 
-/** The citation in parentheses, e.g. "(STAR: Hvad virker for at få ledige tæt på arbejdsmarkedet i job?)". */
-export function formatCitation(set: EvidenceSet, citation: Pick<Citation, 'source'>, style: CitationStyle): string {
-  const src = set.sources.find((s) => s.id === citation.source);
-  if (!src) throw new Error(`unknown source ${citation.source}`);
-  return `(${sourceLabel(src, style)})`;
-}
-
 /** The sentence plus its citation(s): "Konkrete jobforslag driver effekten af samtaler (STAR: …)". */
 export function suggestionWithCitation(set: EvidenceSet, s: Suggestion, style: CitationStyle): string {
   const parts: string[] = [];

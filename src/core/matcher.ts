@@ -68,17 +68,6 @@ export function expandForm(form: string, limit = 5000, digitToken = '0'): string
   return [...new Set(seq().map((s) => s.replace(/ +/g, ' ').trim()))].filter((s) => s.length > 0);
 }
 
-/** ASCII spellings: every ø/æ/å may also be written oe/ae/aa (single-letter o/e/a are folded by the automaton). */
-export function digraphVariants(s: string): string[] {
-  let out = [''];
-  for (const ch of s) {
-    const alt = ch === 'ø' ? 'oe' : ch === 'æ' ? 'ae' : ch === 'å' ? 'aa' : null;
-    out = alt ? out.flatMap((p) => [p + ch, p + alt]) : out.map((p) => p + ch);
-    if (out.length > 64) break;
-  }
-  return out;
-}
-
 interface CompiledTerm {
   term: Term;
   index: number;

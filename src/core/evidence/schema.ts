@@ -63,9 +63,6 @@ export const DirectionSchema = z.enum(DIRECTIONS);
 export const STRENGTHS = ['claim', 'limited', 'indicative', 'evidence', 'strong'] as const;
 export const StrengthSchema = z.enum(STRENGTHS);
 export type Strength = z.infer<typeof StrengthSchema>;
-export function strengthRank(s: Strength): number {
-  return STRENGTHS.indexOf(s);
-}
 
 export const FigureSchema = z.strictObject({
   label: z.string().min(2),
