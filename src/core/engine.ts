@@ -3,7 +3,6 @@ import { bundledEvidence } from './evidence';
 import { bundledLexicon, type Lexicon } from './lexicon';
 import { compileLexicon, scan } from './matcher';
 import { maskText } from './text';
-import { maskInserted } from './markers';
 import { applyRules } from './rules';
 import { INSTRUMENT_IDS, TARGET_GROUP_IDS, type InstrumentId, type TargetGroupId } from './ids';
 import type { Analysis, AnalyzeOptions, InstrumentHit, Mention, TargetGroupHit } from './types';
@@ -16,7 +15,9 @@ export interface Detection {
 /** Find instruments and target groups; offsets are UTF-16 indices into `text`. */
 export function detect(text: string, lexicon: Lexicon = bundledLexicon()): Detection {
   const compiled = compileLexicon(lexicon);
-  const found = scan(compiled, maskText(text), text);
+  // the add-in's own inserted text is blanked out for every check below (offsets unchanged)
+  const masked = maskText(text);
+  const found = scan(compiled, masked, text);
   const inst = new Map<InstrumentId, Mention[]>();
   const grp = new Map<TargetGroupId, Mention[]>();
   const push = <K>(map: Map<K, Mention[]>, id: K, m: Mention) => {
@@ -41,9 +42,9 @@ export function detect(text: string, lexicon: Lexicon = bundledLexicon()): Detec
       const next = list[i + 1] as Mention;
       if (m.negated || !next.negated || next.start - m.end > 2000) continue;
       // what lies between, without the add-in's own inserted paragraphs
-      const between = maskInserted(text.slice(m.end, next.start)).replace(/[\r\n\v]\s*(?=[\r\n\v])/g, '').trim();
+      const between = masked.slice(m.end, next.start).replace(/[\r\n\v]\s*(?=[\r\n\v])/g, '').trim();
       if (between.length > 200 || (between.match(/[\r\n\v]/g)?.length ?? 0) > 1) continue;
-      if (isHeading(text, m)) m.negated = true;
+      if (isHeading(masked, m)) m.negated = true;
     }
   }
   // A label with its value ("Løntilskud: Ikke relevant", a heading with "Intet behov" under it, a
@@ -55,8 +56,8 @@ export function detect(text: string, lexicon: Lexicon = bundledLexicon()): Detec
   for (const list of inst.values())
     for (const m of list) {
       if (m.negated) continue;
-      if (labelValue && labelNegated(text, m, labelValue)) m.negated = true;
-      else if (nextSentence && nextSentenceNegates(text, m, nextSentence)) m.negated = true;
+      if (labelValue && labelNegated(masked, m, labelValue)) m.negated = true;
+      else if (nextSentence && nextSentenceNegates(masked, m, nextSentence)) m.negated = true;
     }
   // "Løntilskuddet" after "privat løntilskud": the bare mention takes the sector the document names.
   for (const rule of lexicon.inherit) {

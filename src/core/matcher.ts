@@ -207,6 +207,12 @@ function numberInRange(range: NonNullable<Term['numberRange']>, phrase: string):
   return (range.min === undefined || v >= range.min) && (range.max === undefined || v <= range.max);
 }
 
+/** A look-ahead stops at a paragraph, line-break or table-cell character. */
+function untilBreak(s: string): string {
+  const i = s.search(/[\r\v\x07\f]/);
+  return i < 0 ? s : s.slice(0, i);
+}
+
 /** The word before position `at` (lower case), skipping blanks; "" at the start. */
 function previousWord(text: string, at: number): string {
   let e = at;
@@ -331,11 +337,11 @@ export function scan(c: CompiledLexicon, text: string, original: string = text):
       const last = normWord(text.slice(he - 1, he));
       if (!acceptsSuffix(t, normWord(text.slice(he, we)), last)) continue;
     } else if (t.exactEndings && !t.exactEndings.has('') ) continue;
-    if (t.blockAfter && t.blockAfter.test(text.slice(we, we + 80))) continue;
+    if (t.blockAfter && t.blockAfter.test(untilBreak(text.slice(we, we + 80)))) continue;
     if (t.notAfterWords && t.notAfterWords.has(previousWord(text, ws))) continue;
     let phrase = '';
     if (t.requireAfter) {
-      const m = t.requireAfter.exec(text.slice(we, we + 80));
+      const m = t.requireAfter.exec(untilBreak(text.slice(we, we + 80)));
       if (!m || m.index !== 0) continue;
       phrase = m[0];
     }
