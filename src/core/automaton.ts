@@ -57,7 +57,8 @@ export const SYM = new Uint8Array(65536);
   SYM[0x2b] = SYM_PLUS;
   SYM[0x2c] = SYM_COMMA;
   SYM[0xbd] = SYM_HALF;
-  for (const c of [0xad, 0x1f, 0x200b]) SYM[c] = SYM_SKIP;
+  // soft hyphen, Word's optional hyphen, zero-width space, and Word's comment mark (\x05 in body.text)
+  for (const c of [0xad, 0x1f, 0x200b, 0x05]) SYM[c] = SYM_SKIP;
 })();
 
 /** Symbols of a (lower-case, single-letter-folded) pattern string. */

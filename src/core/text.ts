@@ -13,7 +13,7 @@ export function maskText(input: string): string {
 
 export function isWordCode(c: number): boolean {
   if (c >= 0x30 && c <= 0x39) return true;
-  if (c === 0xad || c === 0x1f || c === 0x200b) return true; // soft/optional hyphen, ZWSP: inside words
+  if (c === 0xad || c === 0x1f || c === 0x200b || c === 0x05) return true; // soft/optional hyphen, ZWSP, Word's comment mark: inside words
   return isLetterCode(c);
 }
 
@@ -99,7 +99,7 @@ export function normWord(s: string): string {
   }
   if (plain) return s; // lower-case ASCII without a/o: nothing to fold
   let w = s.toLowerCase();
-  if (/[\u00ad\u001f\u200b]/.test(w)) w = w.replace(/[\u00ad\u001f\u200b]/g, '');
+  if (/[\u00ad\u001f\u200b\u0005]/.test(w)) w = w.replace(/[\u00ad\u001f\u200b\u0005]/g, '');
   if (/[\n\v]/.test(w)) w = w.replace(JOIN_RE, '');
   if (/[\u2010\u2011\u001e\u2019]/.test(w)) w = w.replace(/[\u2010\u2011\u001e]/g, '-').replace(/\u2019/g, "'");
   return fold(w);
@@ -115,12 +115,12 @@ const ABBREVIATIONS = new Set([
 const MAX_SENTENCE = 1500;
 
 function isHardBoundaryCode(c: number): boolean {
-  return c === 0x0d || c === 0x0b || c === 0x07 || c === 0x0c || c === 0x2028 || c === 0x2029 || c === 0x05;
+  return c === 0x0d || c === 0x0b || c === 0x07 || c === 0x0c || c === 0x2028 || c === 0x2029;
 }
 
 /** Characters that may end a sentence; everything else is skipped without further checks. */
 const MAY_END = new Uint8Array(65536);
-for (const c of [0x0d, 0x0b, 0x07, 0x0c, 0x2028, 0x2029, 0x05, 0x0a, 0x2e, 0x21, 0x3f]) MAY_END[c] = 1;
+for (const c of [0x0d, 0x0b, 0x07, 0x0c, 0x2028, 0x2029, 0x0a, 0x2e, 0x21, 0x3f]) MAY_END[c] = 1;
 
 /** Does a sentence end at index i? (The character at i is not part of either sentence.) */
 function endsSentenceAt(s: string, i: number): boolean {

@@ -221,3 +221,18 @@ describe('labels, headings and table rows carry their own negation', () => {
     has('Hun var i nyttejob sidste år og det gik godt, men det vil hun ikke igen.', 'nyttejob');
   });
 });
+
+describe("Word's comment mark (\\x05 in body.text) changes nothing", () => {
+  const same = (a: string, b: string) => {
+    const f = (t: string) => {
+      const d = detect(t);
+      return JSON.stringify([d.instruments.map((i) => [i.id, i.negated]), d.targetGroups.map((g) => g.id)]);
+    };
+    expect(f(b)).toBe(f(a));
+  };
+  test.each([
+    ['Løntilskud er ikke aktuelt.', 'Løntilskud\x05 er ikke aktuelt.'],
+    ['Løntilskud hos Netto i 6 måneder.', 'Løntilskud\x05 hos Netto i 6 måneder.'],
+    ['Borgeren ønsker ikke virksomhedspraktik, men gerne mentor.', 'Borgeren ønsker ikke virksomhedspraktik\x05, men gerne mentor\x05.'],
+  ])('%j', (a, b) => same(a, b));
+});
