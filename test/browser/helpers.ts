@@ -132,3 +132,24 @@ export function probes(text: string): string[] {
     .filter((x) => x.length >= 20)
     .map((x) => x.slice(0, 20));
 }
+
+/** A request to another host is blocked by the page's CSP (connect-src), and only that directive fires. */
+export async function expectCspBlocksOtherHosts(page: Page): Promise<void> {
+  const blocked = await page.evaluate(async () => {
+    const violations: string[] = [];
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+    let failed = false;
+    try {
+      await fetch('https://example.org/');
+    } catch {
+      failed = true;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    return { failed, violations };
+  });
+  if (!blocked.failed) throw new Error('a request to example.org was not blocked');
+  // Reported once per policy (the <meta> one and the server's header).
+  if (!blocked.violations.length) throw new Error('no CSP violation was reported');
+  const kinds = [...new Set(blocked.violations)];
+  if (kinds.length !== 1 || kinds[0] !== 'connect-src') throw new Error(`unexpected CSP directives: ${kinds.join(', ')}`);
+}
