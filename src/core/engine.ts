@@ -59,19 +59,25 @@ export function detect(text: string, lexicon: Lexicon = bundledLexicon()): Detec
       if (labelValue && labelNegated(masked, m, labelValue)) m.negated = true;
       else if (nextSentence && nextSentenceNegates(masked, m, nextSentence)) m.negated = true;
     }
-  // "Løntilskuddet" after "privat løntilskud": the bare mention takes the sector the document names.
+  // "Løntilskuddet" after "privat løntilskud": a bare mention takes the sector of the nearest
+  // specific mention before it (else after it) — the placement it refers back to.
   for (const rule of lexicon.inherit) {
     const bare = inst.get(rule.from);
     if (!bare) continue;
     const named = rule.to.filter((id) => inst.has(id));
-    if (named.length !== 1) continue;
+    if (!named.length) continue;
     if (rule.onlyText) {
       const re = new RegExp(rule.onlyText, 'iu');
       if (!bare.every((m) => re.test(m.text))) continue;
     }
-    const target = named[0] as InstrumentId;
-    const merged = [...(inst.get(target) as Mention[]), ...bare].sort((a, b) => a.start - b.start);
-    inst.set(target, merged);
+    const specific = named.flatMap((id) => (inst.get(id) as Mention[]).map((m) => ({ id, at: m.start })));
+    for (const m of bare) {
+      let best: { id: InstrumentId; at: number } | undefined;
+      for (const x of specific) if (x.at < m.start && (!best || x.at > best.at)) best = x;
+      if (!best) for (const x of specific) if (x.at > m.start && (!best || x.at < best.at)) best = x;
+      if (best) (inst.get(best.id) as Mention[]).push(m);
+    }
+    for (const id of named) (inst.get(id) as Mention[]).sort((a, b) => a.start - b.start);
     inst.delete(rule.from);
   }
   const instruments: InstrumentHit[] = INSTRUMENT_IDS.filter((id) => inst.has(id)).map((id) => {

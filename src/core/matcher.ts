@@ -207,6 +207,19 @@ function numberInRange(range: NonNullable<Term['numberRange']>, phrase: string):
   return (range.min === undefined || v >= range.min) && (range.max === undefined || v <= range.max);
 }
 
+/** The part of a window that lies in the mention's own paragraph (blank line, \r or \v end it). */
+function sameParagraph(s: string, before: boolean): string {
+  const re = /\n\s*\n|[\r\v\f]/g;
+  if (before) {
+    let last = -1;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(s)) !== null) last = m.index + m[0].length;
+    return last < 0 ? s : s.slice(last);
+  }
+  const m = re.exec(s);
+  return m ? s.slice(0, m.index) : s;
+}
+
 /** A look-ahead stops at a paragraph, line-break or table-cell character. */
 function untilBreak(s: string): string {
   const i = s.search(/[\r\v\x07\f]/);
@@ -356,7 +369,7 @@ export function scan(c: CompiledLexicon, text: string, original: string = text):
     if (t.requireInSentence && !t.requireInSentence.test(s.lower.slice(0, ws - s.start) + ' '.repeat(we - ws) + s.lower.slice(we - s.start)))
       continue;
     if (t.blockInSentence && t.blockInSentence.test(s.lower)) continue;
-    if (t.requireNear && !t.requireNear.test(text.slice(Math.max(0, ws - 150), ws) + ' ' + text.slice(we, we + 150))) continue;
+    if (t.requireNear && !t.requireNear.test(sameParagraph(text.slice(Math.max(0, ws - 120), ws), true) + ' ' + sameParagraph(text.slice(we, we + 120), false))) continue;
     const ids = specialise(t, s, ws, we) ?? t.term.instruments;
     mentions.push({ start: ws, end: we, text: original.slice(ws, we), negated: false });
     mInstruments.push(ids);

@@ -33,7 +33,7 @@ export function compileNegation(lex: Lexicon): CompiledNegation {
     post: word(n.post, `[${W}]*`),
     pseudo: word(n.pseudo),
     clauseBreak: new RegExp(
-      `[;:]|\\s[-–—]\\s|[,–—(]\\s*(?:${alt(n.clauseStarters)})(?![${W}])|(?:^|[^${W}])(?:${alt(n.terminators)})(?![${W}])|(?:^|[^${W}])og\\s+(?:${alt(
+      `[;:]|\\s[-–—]\\s|\\n\\s*(?:${alt(n.clauseStarters.filter((x) => x !== 'i' && x !== 'til' && x !== 'og'))})(?![${W}])|[,–—(]\\s*(?:${alt(n.clauseStarters)})(?![${W}])|(?:^|[^${W}])(?:${alt(n.terminators)})(?![${W}])|(?:^|[^${W}])og\\s+(?:${alt(
         n.clauseStarters.filter((s) => s !== 'og'),
       )})(?![${W}])`,
       'i',
