@@ -70,11 +70,14 @@ export function detect(text: string, lexicon: Lexicon = bundledLexicon()): Detec
       const re = new RegExp(rule.onlyText, 'iu');
       if (!bare.every((m) => re.test(m.text))) continue;
     }
-    const specific = named.flatMap((id) => (inst.get(id) as Mention[]).map((m) => ({ id, at: m.start })));
+    const specific = named
+      .flatMap((id) => (inst.get(id) as Mention[]).map((m) => ({ id, at: m.start })))
+      .sort((a, b) => a.at - b.at);
+    // both lists are in text order: one merge pass
+    let k = 0;
     for (const m of bare) {
-      let best: { id: InstrumentId; at: number } | undefined;
-      for (const x of specific) if (x.at < m.start && (!best || x.at > best.at)) best = x;
-      if (!best) for (const x of specific) if (x.at > m.start && (!best || x.at < best.at)) best = x;
+      while (k < specific.length && (specific[k] as { at: number }).at < m.start) k++;
+      const best = k > 0 ? specific[k - 1] : specific[k];
       if (best) (inst.get(best.id) as Mention[]).push(m);
     }
     for (const id of named) (inst.get(id) as Mention[]).sort((a, b) => a.start - b.start);
@@ -116,10 +119,16 @@ const isLineBreak = (c: number) => c === 0x0a || c === 0x0d || c === 0x0b;
 
 /** The mention opens its line (after bullets) and the rest of the line, or the next line, is a negating value. */
 function labelNegated(text: string, m: Mention, value: RegExp): boolean {
+  // only bullets, numbering and blanks may stand before the mention on its line (a letter ends it early)
   let a = m.start;
-  while (a > 0 && m.start - a < 40 && !isLineBreak(text.charCodeAt(a - 1))) a--;
+  while (a > 0 && m.start - a < 40) {
+    const c = text.charCodeAt(a - 1);
+    if (isLineBreak(c)) break;
+    if (!(c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x23 || c === 0x2a || c === 0x2022 || c === 0x2d || c === 0x2013 || c === 0x2014 ||
+      c === 0xb7 || c === 0x25aa || c === 0x3e || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x29)) return false;
+    a--;
+  }
   if (a > 0 && !isLineBreak(text.charCodeAt(a - 1))) return false;
-  if (!/^[\s#*•\-–—·▪>\d.)]*$/.test(text.slice(a, m.start))) return false;
   let b = m.end;
   while (b < text.length && b - m.end < 200 && !isLineBreak(text.charCodeAt(b))) b++;
   let rest = text.slice(m.end, b);
@@ -144,7 +153,12 @@ function nextSentenceNegates(text: string, m: Mention, re: RegExp): boolean {
   // cheap checks first: this runs for every mention
   let end = m.end;
   const limit = Math.min(text.length, m.end + 60);
-  while (end < limit && text[end] !== '.' && text[end] !== '!' && text[end] !== '?') end++;
+  let spaces = 0;
+  for (; end < limit; end++) {
+    const c = text.charCodeAt(end);
+    if (c === 0x2e || c === 0x21 || c === 0x3f) break;
+    if (c === 0x20 && ++spaces > 4) return false;
+  }
   if (end >= limit) return false;
   let k = end + 1;
   while (k < text.length && (text[k] === ' ' || text[k] === '\n' || text[k] === '\r')) k++;
