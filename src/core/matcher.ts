@@ -83,7 +83,7 @@ interface CompiledTerm {
   blockBefore: RegExp | null;
   requireInSentence: RegExp | null;
   blockInSentence: RegExp | null;
-  specialize: { instruments: InstrumentId[]; cue: RegExp }[];
+  specialize: { instruments: InstrumentId[]; cue: RegExp; cueAll: RegExp }[];
 }
 
 export interface CompiledLexicon {
@@ -118,7 +118,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     blockBefore: re(term.blockBefore),
     requireInSentence: re(term.requireInSentence),
     blockInSentence: re(term.blockInSentence),
-    specialize: term.specialize.map((s) => ({ instruments: s.instruments, cue: new RegExp(s.cue, 'iu') })),
+    specialize: term.specialize.map((s) => ({ instruments: s.instruments, cue: new RegExp(s.cue, 'iu'), cueAll: new RegExp(s.cue, 'giu') })),
   }));
   const seen = new Map<string, number>();
   const patterns: number[][] = [];
@@ -257,7 +257,8 @@ function specialise(t: CompiledTerm, sent: Sentence, ws: number, we: number): In
     const earlier = sent.lower.slice(0, rel(ws));
     let near: { at: number; ids: InstrumentId[] } | null = null;
     for (const s of t.specialize) {
-      const re = new RegExp(s.cue.source, 'giu');
+      const re = s.cueAll;
+      re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(earlier)) !== null) {
         if (!near || m.index > near.at) near = { at: m.index, ids: s.instruments };
