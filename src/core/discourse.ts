@@ -69,7 +69,7 @@ function isHeading(text: string, m: Mention): boolean {
   let b = m.end;
   while (b < text.length && b - m.end < 40 && !isBreak(text[b])) b++;
   if (b < text.length && !isBreak(text[b])) return false;
-  return /^[\s#*•\-–]*(?:(?:min|din|mine|dine|vores|om)\s+)?$/i.test(text.slice(a, m.start)) && /^[\s:.]*$/.test(text.slice(m.end, b));
+  return /^[\s#*•\-–\d.)]*(?:(?:min|din|mine|dine|vores|om)\s+)?$/i.test(text.slice(a, m.start)) && /^[\s:.]*$/.test(text.slice(m.end, b));
 }
 
 const labelValueCache = new WeakMap<Lexicon, RegExp | null>();

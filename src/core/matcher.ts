@@ -270,7 +270,10 @@ function specialise(t: CompiledTerm, sent: Sentence, ws: number, we: number): In
   const parts = sent.lower.slice(Math.max(0, rel(ws) - 40), rel(ws)).split(CUE_STOP);
   const before = parts[parts.length - 1] ?? '';
   for (const s of t.specialize) if (s.cue.test(before)) return s.instruments;
-  return null;
+  // last resort: the sentence names exactly one kind of employer ("… vil gerne prøve det hos Bageriet ApS")
+  const rest = sent.lower.slice(0, rel(ws)) + ' ' + sent.lower.slice(rel(we));
+  const kinds = t.specialize.filter((s) => s.cue.test(rest));
+  return kinds.length === 1 ? (kinds[0] as { instruments: InstrumentId[] }).instruments : null;
 }
 
 interface Sentence {
