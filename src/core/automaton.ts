@@ -61,6 +61,17 @@ export const SYM = new Uint8Array(65536);
   for (const c of [0xad, 0x1f, 0x200b, 0x05]) SYM[c] = SYM_SKIP;
 })();
 
+/**
+ * ASCII digraphs, the same in patterns and text: after an o or a at i, "oe" reads as ø (o), "ae" as
+ * æ (e), "aa" as å (a). Returns the symbol, plus 256 when the next character is consumed.
+ */
+function foldDigraph(s: string, i: number, sym: number): number {
+  const d = s.charCodeAt(i + 1) | 0x20;
+  if (d === 0x65) return (sym === SYM_A ? SYM_E : SYM_O) | 256;
+  if (d === 0x61 && sym === SYM_A) return sym | 256;
+  return sym;
+}
+
 /** Symbols of a (lower-case, single-letter-folded) pattern string. */
 export function symbols(s: string): number[] {
   const out: number[] = [];
@@ -68,11 +79,9 @@ export function symbols(s: string): number[] {
     let v = SYM[s.charCodeAt(i)] as number;
     if (v === SYM_SKIP) continue;
     if (v === SYM_O || v === SYM_A) {
-      const d = s.charCodeAt(i + 1) | 0x20;
-      if (d === 0x65) {
-        v = v === SYM_A ? SYM_E : SYM_O;
-        i++;
-      } else if (d === 0x61 && v === SYM_A) i++;
+      const f = foldDigraph(s, i, v);
+      v = f & 0xff;
+      i += f >> 8;
     }
     if (v === SYM_OTHER) throw new Error(`pattern "${s}" has a character outside the alphabet: "${s[i]}"`);
     if (v === SYM_SPACE && out[out.length - 1] === SYM_SPACE) continue;
@@ -248,11 +257,9 @@ export function scanAll(a: Automaton, text: string): Hits {
     // ASCII digraphs: "oe" reads as ø, "ae" as æ, "aa" as å (the second letter is skipped)
     const pos = i;
     if (sym === SYM_O || sym === SYM_A) {
-      const d = text.charCodeAt(i + 1) | 0x20;
-      if (d === 0x65) {
-        sym = sym === SYM_A ? SYM_E : SYM_O;
-        i++;
-      } else if (d === 0x61 && sym === SYM_A) i++;
+      const f = foldDigraph(text, i, sym);
+      sym = f & 0xff;
+      i += f >> 8;
     }
     state = delta[state * K + sym] as number;
     if (state === 0) continue;

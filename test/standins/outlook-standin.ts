@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
+import { clone, cmpVersion } from './util';
 /**
  * An in-memory stand-in for the Outlook (Mailbox) Office.js API, written for
  * this project: one mail item with a text or HTML body and a cursor, in
@@ -31,19 +32,6 @@ export interface OutlookStandinOptions {
 
 export const CURSOR_TOKEN = '|CURSOR|';
 
-function cmpVersion(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d) return d;
-  }
-  return 0;
-}
-
-function clone<T>(v: T): T {
-  return v === undefined ? v : JSON.parse(JSON.stringify(v));
-}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', '#39': "'" };
 

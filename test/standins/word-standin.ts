@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
+import { clone, cmpVersion } from './util';
 /**
  * An in-memory stand-in for Word's Office.js API (the subset the add-in uses),
  * written for this project. It follows Office.js's proxy model: method calls and
@@ -82,19 +83,6 @@ export class StandinError extends Error {
   }
 }
 
-function cmpVersion(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d) return d;
-  }
-  return 0;
-}
-
-function clone<T>(v: T): T {
-  return v === undefined ? v : JSON.parse(JSON.stringify(v));
-}
 
 export class WordStandin {
   paras: PM[] = [];
