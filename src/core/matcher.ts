@@ -237,7 +237,7 @@ function previousWord(text: string, at: number): string {
 
 const CUE_STOP = /[,;:()]|\s(?:eller|og|samt|men|mens|hvor|efter|før)\s/u;
 
-function specialise(t: CompiledTerm, sent: Sentence, ws: number, we: number): InstrumentId[] | null {
+function specialise(t: CompiledTerm, sent: Sentence, ws: number, we: number, text: string): InstrumentId[] | null {
   if (!t.specialize.length) return null;
   const rel = (x: number) => x - sent.start;
   let after = sent.lower.slice(rel(we), Math.min(sent.lower.length, rel(we) + 80));
@@ -252,6 +252,14 @@ function specialise(t: CompiledTerm, sent: Sentence, ws: number, we: number): In
     if (m && (!best || m.index < best.at)) best = { at: m.index, ids: s.instruments };
   }
   if (best) return best.ids;
+  // "løntilskudsjobbet hos jer" in an e-mail to an employer: the employer is the addressee ("Til: …, Vang VVS ApS")
+  if (/^\s*(?:hos|i|ved)\s+(?:jer|jeres)(?![a-zæøå])/i.test(after)) {
+    const to = /^(?:til|to):[^\S\r\n]*(.+)$/im.exec(text.slice(0, 2000));
+    if (to) {
+      const kinds = t.specialize.filter((s) => s.cue.test(` ${to[1] as string} `));
+      if (kinds.length === 1) return (kinds[0] as { instruments: InstrumentId[] }).instruments;
+    }
+  }
   // "løntilskud hos dem": the employer was named earlier in the sentence
   if (/^\s*(?:(?:hos|i|på|ved)\s+(?:dem|den|det|virksomheden|firmaet|arbejdsgiveren|butikken)|der|dér)(?![a-zæøå])/i.test(after)) {
     const earlier = sent.lower.slice(0, rel(ws));
@@ -374,7 +382,7 @@ export function scan(c: CompiledLexicon, text: string, original: string = text):
       continue;
     if (t.blockInSentence && t.blockInSentence.test(s.lower)) continue;
     if (t.requireNear && !t.requireNear.test(sameParagraph(text.slice(Math.max(0, ws - 120), ws), true) + ' ' + sameParagraph(text.slice(we, we + 120), false))) continue;
-    const ids = specialise(t, s, ws, we) ?? t.term.instruments;
+    const ids = specialise(t, s, ws, we, text) ?? t.term.instruments;
     mentions.push({ start: ws, end: we, text: original.slice(ws, we), negated: false });
     mInstruments.push(ids);
     mGroups.push(t.term.groups);

@@ -236,3 +236,13 @@ describe("Word's comment mark (\\x05 in body.text) changes nothing", () => {
     ['Borgeren ønsker ikke virksomhedspraktik, men gerne mentor.', 'Borgeren ønsker ikke virksomhedspraktik\x05, men gerne mentor\x05.'],
   ])('%j', (a, b) => same(a, b));
 });
+
+describe('offers turned down and e-mails to employers', () => {
+  test('an offer turned down in the past tense is negated', () => {
+    negated('Mentor blev tilbudt, men borger takkede nej.', 'mentor');
+    negated('Sanktion overvejes ikke, da borger har mødt stabilt.', 'sanktion');
+  });
+  test('"hos jer" in an e-mail to a private employer is a private placement', () => {
+    has('Fra: Jobcentret\nTil: Kirsten Vang, Vang VVS ApS\nEmne: Ali\n\nSom aftalt sender jeg papirerne til løntilskudsjobbet hos jer.', 'privat-loentilskud');
+  });
+});
