@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
 import { MARK_CLOSE, MARK_OPEN, referenceList } from '../../src/core';
 import { parseArgs } from '../../src/cli/args';
-import { cfbBytes, runMain, tempDir } from './helpers';
+import { cfbBytes, makeDocx, runMain, tempDir } from './helpers';
 import { FIXTURE_EVIDENCE } from './fixture-evidence';
 
 /*
@@ -45,50 +45,6 @@ const PLAN_BODY =
 /** For the fixture evidence set: "privat løntilskud" split mid-word, bold tail. */
 const FIXTURE_BODY =
   p(r('Jens er aktivitetsparat.')) + p(r('Vi aftaler privat løn'), r('tilskud', '<w:b/>'), r(' fra marts.')) + '<w:sectPr/>';
-
-interface PackageOptions {
-  /** A word/comments.xml to start with (relationship and content type are added). */
-  commentsXml?: string;
-}
-
-async function makePackage(bodyXml: string, opts: PackageOptions = {}): Promise<Buffer> {
-  const zip = new JSZip();
-  zip.file(
-    '[Content_Types].xml',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-      '<Default Extension="xml" ContentType="application/xml"/>' +
-      '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
-      (opts.commentsXml
-        ? '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>'
-        : '') +
-      '</Types>',
-  );
-  zip.file(
-    '_rels/.rels',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
-      '</Relationships>',
-  );
-  zip.file(
-    'word/_rels/document.xml.rels',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      (opts.commentsXml
-        ? '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/>'
-        : '') +
-      '</Relationships>',
-  );
-  zip.file(
-    'word/document.xml',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-      `<w:document xmlns:w="${W}"><w:body>${bodyXml}</w:body></w:document>`,
-  );
-  if (opts.commentsXml) zip.file('word/comments.xml', opts.commentsXml);
-  return zip.generateAsync({ type: 'nodebuffer' });
-}
 
 // ---------------------------------------------------------------------------
 // Reading the output (independently of the code under test)
@@ -243,7 +199,7 @@ describe('annotate: arguments', () => {
 // ---------------------------------------------------------------------------
 describe('annotate FILE (EVIDENCE-DEPENDENT: bundled evidence.json)', () => {
   test('comments anchored on the mentions, a Kildeliste at the end, the text and the input unchanged', async () => {
-    const input = write('plan.docx', await makePackage(PLAN_BODY));
+    const input = write('plan.docx', await makeDocx(PLAN_BODY));
     const before = sha(input);
     const res = await runMain(['annotate', input], { evidence: null });
     expect(res.stderr).toBe('');
@@ -309,7 +265,7 @@ describe('annotate FILE (EVIDENCE-DEPENDENT: bundled evidence.json)', () => {
   });
 
   test('annotating the output again (or IN again with --force) neither doubles the comments nor the Kildeliste', async () => {
-    const input = write('plan.docx', await makePackage(PLAN_BODY));
+    const input = write('plan.docx', await makeDocx(PLAN_BODY));
     expect((await runMain(['annotate', input], { evidence: null })).code).toBe(0);
     const out = path.join(dir, 'plan.annoteret.docx');
     const first = await unpack(out);
@@ -336,7 +292,7 @@ describe('annotate FILE (EVIDENCE-DEPENDENT: bundled evidence.json)', () => {
   });
 
   test('--register borger and --style full change the comment text', async () => {
-    const input = write('plan.docx', await makePackage(PLAN_BODY));
+    const input = write('plan.docx', await makeDocx(PLAN_BODY));
     expect((await runMain(['annotate', input, '--style', 'full', '-o', path.join(dir, 'full.docx')], { evidence: null })).code).toBe(0);
     const full = commentsOf(await unpack(path.join(dir, 'full.docx')));
     expect(full.some((c) => /\(STAR: /.test(c.text))).toBe(true);
@@ -361,7 +317,7 @@ describe('annotate FILE (fixture evidence)', () => {
     '<w:sectPr/>';
 
   test('exact comment text, exact range over a split run, Kildeliste = referenceList()', async () => {
-    const input = write('plan.docx', await makePackage(FIXTURE_BODY));
+    const input = write('plan.docx', await makeDocx(FIXTURE_BODY));
     const res = await runMain(['annotate', input, '-o', path.join(dir, 'ud.docx')]);
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/^Skrev .*ud\.docx: 1 kommentar, kildeliste med 2 kilder\.\n$/);
@@ -383,7 +339,7 @@ describe('annotate FILE (fixture evidence)', () => {
   });
 
   test("other people's comments are kept (even one signed Jobplan Evidens without markers); new ids follow the highest", async () => {
-    const input = write('plan.docx', await makePackage(BODY_WITH_HUMAN_COMMENTS, { commentsXml: HUMAN }));
+    const input = write('plan.docx', await makeDocx(BODY_WITH_HUMAN_COMMENTS, { commentsXml: HUMAN }));
     const out = path.join(dir, 'ud.docx');
     expect((await runMain(['annotate', input, '-o', out])).code).toBe(0);
     const u = await unpack(out);
@@ -416,7 +372,7 @@ describe('annotate FILE (fixture evidence)', () => {
       ['bookmark', old],
       ['markers', bareMarkers],
     ] as const) {
-      const input = write(`${name}.docx`, await makePackage(FIXTURE_BODY.replace('<w:sectPr/>', `${extra}<w:sectPr/>`)));
+      const input = write(`${name}.docx`, await makeDocx(FIXTURE_BODY.replace('<w:sectPr/>', `${extra}<w:sectPr/>`)));
       const out = path.join(dir, `${name}-ud.docx`);
       expect((await runMain(['annotate', input, '-o', out])).code).toBe(0);
       const u = await unpack(out);
@@ -427,7 +383,7 @@ describe('annotate FILE (fixture evidence)', () => {
   });
 
   test('no suggestion: a plain copy, no comments part, no Kildeliste', async () => {
-    const input = write('tom.docx', await makePackage(p(r('Et møde om ingenting.')) + '<w:sectPr/>'));
+    const input = write('tom.docx', await makeDocx(p(r('Et møde om ingenting.')) + '<w:sectPr/>'));
     const res = await runMain(['annotate', input]);
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/0 kommentarer, ingen kildeliste/);
@@ -440,7 +396,7 @@ describe('annotate FILE (fixture evidence)', () => {
 // ---------------------------------------------------------------------------
 describe('annotate: output and errors', () => {
   test('an existing OUT is not overwritten without --force', async () => {
-    const input = write('plan.docx', await makePackage(FIXTURE_BODY));
+    const input = write('plan.docx', await makeDocx(FIXTURE_BODY));
     const out = write('plan.annoteret.docx', 'keep me');
     const res = await runMain(['annotate', input]);
     expect(res.code).toBe(2);
@@ -455,7 +411,7 @@ describe('annotate: output and errors', () => {
   });
 
   test('-o to an existing directory writes the default name there', async () => {
-    const input = write('plan.docx', await makePackage(FIXTURE_BODY));
+    const input = write('plan.docx', await makeDocx(FIXTURE_BODY));
     fs.mkdirSync(path.join(dir, 'ud'));
     const res = await runMain(['annotate', 'plan.docx', '-o', 'ud'], { cwd: dir });
     expect(res.code).toBe(0);
@@ -471,16 +427,16 @@ describe('annotate: output and errors', () => {
     ['text renamed .docx', async () => (write('t.docx', 'hej'), ['annotate', 't.docx']), /not a valid \.docx \(not a zip archive\)/],
     ['encrypted (CFB)', async () => (write('e.docx', cfbBytes(true)), ['annotate', 'e.docx']), /cannot read 'e\.docx': the \.docx is password-protected \(encrypted\)/],
     ['malformed document.xml', async () => {
-      const zip = await JSZip.loadAsync(await makePackage(FIXTURE_BODY));
+      const zip = await JSZip.loadAsync(await makeDocx(FIXTURE_BODY));
       zip.file('word/document.xml', '<w:document xmlns:w="x"><w:body>');
       write('m.docx', await zip.generateAsync({ type: 'nodebuffer' }));
       return ['annotate', 'm.docx'];
     }, /cannot read 'm\.docx': not a valid \.docx \(word\/document\.xml is not well-formed XML/],
-    ['output directory missing', async () => (write('plan.docx', await makePackage(FIXTURE_BODY)), ['annotate', 'plan.docx', '-o', 'nodir/ud.docx']), /cannot write 'nodir\/ud\.docx': no such directory 'nodir'/],
-    ['output is not .docx', async () => (write('plan.docx', await makePackage(FIXTURE_BODY)), ['annotate', 'plan.docx', '-o', 'ud.txt']), /the output must be a \.docx file/],
-    ['output is the input', async () => (write('plan.docx', await makePackage(FIXTURE_BODY)), ['annotate', 'plan.docx', '-o', './plan.docx', '--force']), /it is the input file/],
+    ['output directory missing', async () => (write('plan.docx', await makeDocx(FIXTURE_BODY)), ['annotate', 'plan.docx', '-o', 'nodir/ud.docx']), /cannot write 'nodir\/ud\.docx': no such directory 'nodir'/],
+    ['output is not .docx', async () => (write('plan.docx', await makeDocx(FIXTURE_BODY)), ['annotate', 'plan.docx', '-o', 'ud.txt']), /the output must be a \.docx file/],
+    ['output is the input', async () => (write('plan.docx', await makeDocx(FIXTURE_BODY)), ['annotate', 'plan.docx', '-o', './plan.docx', '--force']), /it is the input file/],
     ['folder without .docx files', async () => (write('tom/notes.txt', 'x'), ['annotate', 'tom']), /no \.docx files to annotate in 'tom'/],
-    ['folder, -o directory missing', async () => (write('m/a.docx', await makePackage(FIXTURE_BODY)), ['annotate', 'm', '-o', 'nowhere']), /cannot write to 'nowhere': no such directory/],
+    ['folder, -o directory missing', async () => (write('m/a.docx', await makeDocx(FIXTURE_BODY)), ['annotate', 'm', '-o', 'nowhere']), /cannot write to 'nowhere': no such directory/],
   ];
   test.each(ERRORS)('%s → exit 2, one line', async (_name, setup, re) => {
     const argv = await setup();
@@ -497,12 +453,12 @@ describe('annotate: output and errors', () => {
 // ---------------------------------------------------------------------------
 describe('annotate FOLDER', () => {
   async function folder(): Promise<string> {
-    write('mappe/a.docx', await makePackage(FIXTURE_BODY));
-    write('mappe/b.docx', await makePackage(p(r('Borgeren har en mentor og offentligt løntilskud.')) + '<w:sectPr/>'));
-    write('mappe/c.docx', await makePackage(p(r('Intet at bemærke.')) + '<w:sectPr/>'));
+    write('mappe/a.docx', await makeDocx(FIXTURE_BODY));
+    write('mappe/b.docx', await makeDocx(p(r('Borgeren har en mentor og offentligt løntilskud.')) + '<w:sectPr/>'));
+    write('mappe/c.docx', await makeDocx(p(r('Intet at bemærke.')) + '<w:sectPr/>'));
     write('mappe/noter.txt', 'ikke en docx');
     write('mappe/~$a.docx', 'Word lock file');
-    write('mappe/gammel.annoteret.docx', await makePackage(FIXTURE_BODY));
+    write('mappe/gammel.annoteret.docx', await makeDocx(FIXTURE_BODY));
     fs.mkdirSync(path.join(dir, 'mappe', 'under.docx'));
     return path.join(dir, 'mappe');
   }
@@ -592,7 +548,7 @@ describe('annotate: LibreOffice opens the output (EVIDENCE-DEPENDENT)', () => {
   }
 
   test('comments are office:annotation with the suggestion text; the Kildeliste is in the text; a LibreOffice-saved copy re-annotates without doubling', async () => {
-    const input = write('plan.docx', await makePackage(PLAN_BODY));
+    const input = write('plan.docx', await makeDocx(PLAN_BODY));
     expect((await runMain(['annotate', input], { evidence: null })).code).toBe(0);
     const out = path.join(dir, 'plan.annoteret.docx');
     const comments = commentsOf(await unpack(out));

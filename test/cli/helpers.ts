@@ -142,8 +142,11 @@ export const para = (t: string) => `<w:p><w:r><w:t xml:space="preserve">${xmlEsc
 export const table = (rows: string[][]) =>
   `<w:tbl>${rows.map((r) => `<w:tr>${r.map((c) => `<w:tc>${para(c)}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`;
 
-/** A minimal valid .docx whose body is the given WordprocessingML. */
-export async function makeDocx(bodyXml: string, opts: { omitDocument?: boolean } = {}): Promise<Buffer> {
+/**
+ * A minimal valid .docx whose body is the given WordprocessingML; optionally with a
+ * word/comments.xml (its relationship and content type included), or without word/document.xml.
+ */
+export async function makeDocx(bodyXml: string, opts: { omitDocument?: boolean; commentsXml?: string } = {}): Promise<Buffer> {
   const zip = new JSZip();
   zip.file(
     '[Content_Types].xml',
@@ -152,6 +155,9 @@ export async function makeDocx(bodyXml: string, opts: { omitDocument?: boolean }
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
       '<Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+      (opts.commentsXml
+        ? '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>'
+        : '') +
       '</Types>',
   );
   zip.file(
@@ -161,6 +167,15 @@ export async function makeDocx(bodyXml: string, opts: { omitDocument?: boolean }
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
       '</Relationships>',
   );
+  zip.file(
+    'word/_rels/document.xml.rels',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      (opts.commentsXml
+        ? '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/>'
+        : '') +
+      '</Relationships>',
+  );
   if (!opts.omitDocument)
     zip.file(
       'word/document.xml',
@@ -168,6 +183,7 @@ export async function makeDocx(bodyXml: string, opts: { omitDocument?: boolean }
         `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${bodyXml}</w:body></w:document>`,
     );
   else zip.file('word/styles.xml', '<?xml version="1.0"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>');
+  if (opts.commentsXml) zip.file('word/comments.xml', opts.commentsXml);
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
