@@ -24,10 +24,7 @@ export function applyDocumentReading(inst: Map<InstrumentId, Mention[]>, masked:
   }
   // A label with its value ("Løntilskud: Ikke relevant", a heading with "Intet behov" under it, a
   // table row "Mentor | – | Ikke bevilget"), or a next sentence that rules it out ("Det er ikke en mulighed").
-  const labelValue = labelValueRegex(lexicon);
-  const nextSentence = lexicon.negation.nextSentence.length
-    ? new RegExp(`^\\s*(?:${lexicon.negation.nextSentence.join('|')})(?![a-zæøå])`, 'i')
-    : null;
+  const { labelValue, nextSentence, onlyText } = compiled(lexicon);
   for (const list of inst.values())
     for (const m of list) {
       if (m.negated) continue;
@@ -41,10 +38,8 @@ export function applyDocumentReading(inst: Map<InstrumentId, Mention[]>, masked:
     if (!bare) continue;
     const named = rule.to.filter((id) => inst.has(id));
     if (!named.length) continue;
-    if (rule.onlyText) {
-      const re = new RegExp(rule.onlyText, 'iu');
-      if (!bare.every((m) => re.test(m.text))) continue;
-    }
+    const only = onlyText.get(rule);
+    if (only && !bare.every((m) => only.test(m.text))) continue;
     const specific = named
       .flatMap((id) => (inst.get(id) as Mention[]).map((m) => ({ id, at: m.start })))
       .sort((a, b) => a.at - b.at);
@@ -72,13 +67,28 @@ function isHeading(text: string, m: Mention): boolean {
   return /^[\s#*•\-–\d.)]*(?:(?:min|din|mine|dine|vores|om)\s+)?$/i.test(text.slice(a, m.start)) && /^[\s:.]*$/.test(text.slice(m.end, b));
 }
 
-const labelValueCache = new WeakMap<Lexicon, RegExp | null>();
-function labelValueRegex(lexicon: Lexicon): RegExp | null {
-  if (!labelValueCache.has(lexicon)) {
-    const vs = lexicon.negation.labelValues;
-    labelValueCache.set(lexicon, vs.length ? new RegExp(`^(?:${vs.map((v) => v.replace(/ /g, '\\s+')).join('|')})(?![a-zæøå])`, 'i') : null);
+interface CompiledReading {
+  labelValue: RegExp | null;
+  nextSentence: RegExp | null;
+  onlyText: Map<Lexicon['inherit'][number], RegExp>;
+}
+const compiledCache = new WeakMap<Lexicon, CompiledReading>();
+
+/** The lexicon's document-level patterns, compiled once per lexicon. */
+function compiled(lexicon: Lexicon): CompiledReading {
+  let c = compiledCache.get(lexicon);
+  if (!c) {
+    const n = lexicon.negation;
+    c = {
+      labelValue: n.labelValues.length
+        ? new RegExp(`^(?:${n.labelValues.map((v) => v.replace(/ /g, '\\s+')).join('|')})(?![a-zæøå])`, 'i')
+        : null,
+      nextSentence: n.nextSentence.length ? new RegExp(`^\\s*(?:${n.nextSentence.join('|')})(?![a-zæøå])`, 'i') : null,
+      onlyText: new Map(lexicon.inherit.filter((r) => r.onlyText).map((r) => [r, new RegExp(r.onlyText as string, 'iu')])),
+    };
+    compiledCache.set(lexicon, c);
   }
-  return labelValueCache.get(lexicon) ?? null;
+  return c;
 }
 
 const isLineBreak = (c: number) => c === 0x0a || c === 0x0d || c === 0x0b;

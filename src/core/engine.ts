@@ -2,7 +2,7 @@ import type { EvidenceSet } from './evidence/schema';
 import { bundledEvidence } from './evidence';
 import { bundledLexicon, type Lexicon } from './lexicon';
 import { compileLexicon, scan } from './matcher';
-import { maskText } from './text';
+import { maskInserted } from './markers';
 import { applyDocumentReading } from './discourse';
 import { applyRules } from './rules';
 import { INSTRUMENT_IDS, TARGET_GROUP_IDS, type InstrumentId, type TargetGroupId } from './ids';
@@ -17,7 +17,7 @@ export interface Detection {
 export function detect(text: string, lexicon: Lexicon = bundledLexicon()): Detection {
   const compiled = compileLexicon(lexicon);
   // the add-in's own inserted text is blanked out for every check below (offsets unchanged)
-  const masked = maskText(text);
+  const masked = maskInserted(text);
   const found = scan(compiled, masked, text);
   const inst = new Map<InstrumentId, Mention[]>();
   const grp = new Map<TargetGroupId, Mention[]>();

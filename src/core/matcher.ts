@@ -240,7 +240,7 @@ const CUE_STOP = /[,;:()]|\s(?:eller|og|samt|men|mens|hvor|efter|før)\s/u;
 function specialise(t: CompiledTerm, sent: Sentence, ws: number, we: number, text: string): InstrumentId[] | null {
   if (!t.specialize.length) return null;
   const rel = (x: number) => x - sent.start;
-  let after = sent.lower.slice(rel(we), Math.min(sent.lower.length, rel(we) + 80));
+  let after = sent.text.slice(rel(we), Math.min(sent.text.length, rel(we) + 80));
   // "Løntilskud (privat)": a parenthesis right after the mention is read first
   const paren = /^\s*\(([^)]{1,40})\)/.exec(after);
   if (paren) for (const s of t.specialize) if (s.cue.test(` ${paren[1] as string} `)) return s.instruments;
@@ -262,7 +262,7 @@ function specialise(t: CompiledTerm, sent: Sentence, ws: number, we: number, tex
   }
   // "løntilskud hos dem": the employer was named earlier in the sentence
   if (/^\s*(?:(?:hos|i|på|ved)\s+(?:dem|den|det|virksomheden|firmaet|arbejdsgiveren|butikken)|der|dér)(?![a-zæøå])/i.test(after)) {
-    const earlier = sent.lower.slice(0, rel(ws));
+    const earlier = sent.text.slice(0, rel(ws));
     let near: { at: number; ids: InstrumentId[] } | null = null;
     for (const s of t.specialize) {
       const re = s.cueAll;
@@ -275,11 +275,11 @@ function specialise(t: CompiledTerm, sent: Sentence, ws: number, we: number, tex
     }
     if (near) return near.ids;
   }
-  const parts = sent.lower.slice(Math.max(0, rel(ws) - 40), rel(ws)).split(CUE_STOP);
+  const parts = sent.text.slice(Math.max(0, rel(ws) - 40), rel(ws)).split(CUE_STOP);
   const before = parts[parts.length - 1] ?? '';
   for (const s of t.specialize) if (s.cue.test(before)) return s.instruments;
   // last resort: the sentence names exactly one kind of employer ("… vil gerne prøve det hos Bageriet ApS")
-  const rest = sent.lower.slice(0, rel(ws)) + ' ' + sent.lower.slice(rel(we));
+  const rest = sent.text.slice(0, rel(ws)) + ' ' + sent.text.slice(rel(we));
   const kinds = t.specialize.filter((s) => s.cue.test(rest));
   return kinds.length === 1 ? (kinds[0] as { instruments: InstrumentId[] }).instruments : null;
 }
@@ -287,7 +287,8 @@ function specialise(t: CompiledTerm, sent: Sentence, ws: number, we: number, tex
 interface Sentence {
   start: number;
   end: number;
-  lower: string;
+  /** The sentence as written (every context regex is case-insensitive). */
+  text: string;
   neg?: SentenceNegation;
 }
 
@@ -374,13 +375,13 @@ export function scan(c: CompiledLexicon, text: string, original: string = text):
     if (!sent || hs < sent.start || hs >= sent.end) {
       const [ss, se] = sentenceAround(text, hs);
       const e = Math.max(se, we);
-      sent = { start: ss, end: e, lower: text.slice(ss, e) }; // as written: every context regex is case-insensitive
+      sent = { start: ss, end: e, text: text.slice(ss, e) };
     }
     const s = sent;
-    if (t.blockBefore && t.blockBefore.test(s.lower.slice(Math.max(0, ws - 40 - s.start), ws - s.start))) continue;
-    if (t.requireInSentence && !t.requireInSentence.test(s.lower.slice(0, ws - s.start) + ' '.repeat(we - ws) + s.lower.slice(we - s.start)))
+    if (t.blockBefore && t.blockBefore.test(s.text.slice(Math.max(0, ws - 40 - s.start), ws - s.start))) continue;
+    if (t.requireInSentence && !t.requireInSentence.test(s.text.slice(0, ws - s.start) + ' '.repeat(we - ws) + s.text.slice(we - s.start)))
       continue;
-    if (t.blockInSentence && t.blockInSentence.test(s.lower)) continue;
+    if (t.blockInSentence && t.blockInSentence.test(s.text)) continue;
     if (t.requireNear && !t.requireNear.test(sameParagraph(text.slice(Math.max(0, ws - 120), ws), true) + ' ' + sameParagraph(text.slice(we, we + 120), false))) continue;
     const ids = specialise(t, s, ws, we, text) ?? t.term.instruments;
     mentions.push({ start: ws, end: we, text: original.slice(ws, we), negated: false });
@@ -405,7 +406,7 @@ export function scan(c: CompiledLexicon, text: string, original: string = text):
       while (pi < protectedSpans.length && (protectedSpans[pi] as readonly [number, number])[1] <= sent.start) pi++;
       let pj = pi;
       while (pj < protectedSpans.length && (protectedSpans[pj] as readonly [number, number])[0] < sent.end) pj++;
-      sent.neg = negationContext(c.negation, sent.lower, sent.start, protectedSpans.slice(pi, pj));
+      sent.neg = negationContext(c.negation, sent.text, sent.start, protectedSpans.slice(pi, pj));
     }
     m.negated = isNegated(c.negation, sent.neg, m.start - sent.start, m.end - sent.start);
   }

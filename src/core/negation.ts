@@ -77,7 +77,7 @@ const overlaps = (a: number, b: number, c: number, d: number) => a < d && c < b;
 
 export interface SentenceNegation {
   /** The sentence as written (regexes are case-insensitive). */
-  lower: string;
+  sentence: string;
   /** null: the sentence holds no trigger at all */
   pre: SpanT[] | null;
   post: SpanT[];
@@ -88,26 +88,26 @@ export interface SentenceNegation {
 /** Find the triggers of one sentence (offsets relative to it), minus pseudo-negations and protected phrases. */
 export function negationContext(
   neg: CompiledNegation,
-  lower: string,
+  sentence: string,
   sentenceStart: number,
   protectedSpans: readonly (readonly [number, number])[],
 ): SentenceNegation {
-  if (!neg.hint.test(lower)) return { lower, pre: null, post: [], declined: [] };
-  const pre = spans(neg.pre, lower);
-  const post = spans(neg.post, lower);
-  const declined = neg.declined ? spans(neg.declined, lower).map(([a]) => a) : [];
-  if (!pre.length && !post.length && !declined.length) return { lower, pre: null, post: [], declined };
-  const pseudo = spans(neg.pseudo, lower);
+  if (!neg.hint.test(sentence)) return { sentence, pre: null, post: [], declined: [] };
+  const pre = spans(neg.pre, sentence);
+  const post = spans(neg.post, sentence);
+  const declined = neg.declined ? spans(neg.declined, sentence).map(([a]) => a) : [];
+  if (!pre.length && !post.length && !declined.length) return { sentence, pre: null, post: [], declined };
+  const pseudo = spans(neg.pseudo, sentence);
   const keep = ([a, b]: SpanT) =>
     !pseudo.some(([x, y]) => overlaps(a, b, x, y)) &&
     !protectedSpans.some(([x, y]) => overlaps(a + sentenceStart, b + sentenceStart, x, y));
-  return { lower, pre: pre.filter(keep), post: post.filter(keep), declined };
+  return { sentence, pre: pre.filter(keep), post: post.filter(keep), declined };
 }
 
 /** Is the mention [ms, me) (relative to its sentence) negated? */
 export function isNegated(neg: CompiledNegation, ctx: SentenceNegation, ms: number, me: number): boolean {
   if (!ctx.pre) return false;
-  const s = ctx.lower;
+  const s = ctx.sentence;
   // Pre-negation: the closest trigger before the mention whose scope reaches it.
   const all = ctx.pre;
   let n = 0;

@@ -1,15 +1,9 @@
-import { maskInserted } from './markers';
 import { isLetterCode, isLowerLetterCode, lineBreakJoinEnd } from './automaton';
 
 /**
  * Text helpers that work on the input's own offsets (nothing is copied into a
  * cleaned string, so every offset the engine reports is an offset into the input).
  */
-
-/** Inserted text (the add-in's markers) blanked out, same length. */
-export function maskText(input: string): string {
-  return maskInserted(input);
-}
 
 export function isWordCode(c: number): boolean {
   if (c >= 0x30 && c <= 0x39) return true;
