@@ -211,6 +211,12 @@ export function buildAutomaton(patterns: number[][], lanes: number[]): Automaton
 
 const RING = 256;
 
+/** `into` (a bigger typed array) with `from` copied to its start. */
+function grown<T extends Int32Array | Uint8Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
+}
+
 export interface Hits {
   start: Int32Array;
   end: Int32Array;
@@ -269,26 +275,18 @@ export function scanAll(a: Automaton, text: string): Hits {
     for (let l = 0; l < LANES; l++) {
       // every pattern of this lane that ends here, longest first (via the output links)
       for (let st = state, p = outPid[st * LANES + l] as number; p >= 0; st = nextOut[p] as number, p = outPid[st * LANES + l] as number) {
-      if (count === cap) {
-        cap *= 2;
-        const s2 = new Int32Array(cap);
-        s2.set(start);
-        start = s2;
-        const e2 = new Int32Array(cap);
-        e2.set(end);
-        end = e2;
-        const p2 = new Int32Array(cap);
-        p2.set(pid);
-        pid = p2;
-        const l2 = new Uint8Array(cap);
-        l2.set(lane);
-        lane = l2;
-      }
-      start[count] = ring[(k - (outLen[st * LANES + l] as number)) & (RING - 1)] as number;
-      end[count] = i + 1;
-      pid[count] = p;
-      lane[count] = l;
-      count++;
+        if (count === cap) {
+          cap *= 2;
+          start = grown(start, new Int32Array(cap));
+          end = grown(end, new Int32Array(cap));
+          pid = grown(pid, new Int32Array(cap));
+          lane = grown(lane, new Uint8Array(cap));
+        }
+        start[count] = ring[(k - (outLen[st * LANES + l] as number)) & (RING - 1)] as number;
+        end[count] = i + 1;
+        pid[count] = p;
+        lane[count] = l;
+        count++;
       }
     }
   }
