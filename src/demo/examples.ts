@@ -1,19 +1,15 @@
-/** The example plans bundled into the demo (examples/*.txt listed in examples/index.json). */
-export interface Example {
-  file: string;
-  title: string;
-  family?: string;
-  quality?: string;
-  description?: string;
-  text: string;
-}
-
+/** An entry of examples/index.json. */
 interface IndexEntry {
   file: string;
   title: string;
   family?: string;
   quality?: string;
   description?: string;
+}
+
+/** The example plans bundled into the demo (examples/*.txt listed in examples/index.json). */
+export interface Example extends IndexEntry {
+  text: string;
 }
 
 function asDefault(mod: unknown): unknown {
