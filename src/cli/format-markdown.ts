@@ -110,7 +110,7 @@ export function formatEvidenceMarkdown(set: EvidenceSet): string {
   );
 
   out.push('## Kilder', '');
-  for (const s of set.sources) out.push(`- ${escapeMd(formatSource(s))} \`${s.id}\``);
+  for (const s of set.sources) out.push(`- ${escapeMd(formatSource(set, s))} \`${s.id}\``);
   out.push('');
 
   out.push('## Fund', '');

@@ -5,12 +5,15 @@ import { compileLexicon, scan } from './matcher';
 import { maskInserted } from './markers';
 import { applyDocumentReading } from './discourse';
 import { applyRules } from './rules';
-import { INSTRUMENT_IDS, TARGET_GROUP_IDS, type InstrumentId, type TargetGroupId } from './ids';
-import type { Analysis, AnalyzeOptions, InstrumentHit, Mention, TargetGroupHit } from './types';
+import { detectSignals } from './signals';
+import { weeklyHoursNear } from './hours';
+import { INSTRUMENT_IDS, TARGET_GROUP_IDS, inFamily, type InstrumentId, type TargetGroupId } from './ids';
+import type { Analysis, AnalyzeOptions, InstrumentHit, Mention, SignalHit, TargetGroupHit } from './types';
 
 export interface Detection {
   instruments: InstrumentHit[];
   targetGroups: TargetGroupHit[];
+  signals: SignalHit[];
 }
 
 /** Find instruments and target groups; offsets are UTF-16 indices into `text`. */
@@ -44,18 +47,42 @@ export function detect(text: string, lexicon: Lexicon = bundledLexicon()): Detec
     id,
     mentions: grp.get(id) as Mention[],
   }));
-  return { instruments, targetGroups };
+  return { instruments, targetGroups, signals: detectSignals(masked) };
+}
+
+/** Weekly hours next to the mentions of each instrument a rule reads hours for. */
+function hoursFor(set: EvidenceSet, text: string, instruments: InstrumentHit[]): Map<InstrumentId, number[]> {
+  const out = new Map<InstrumentId, number[]>();
+  const wanted = set.rules.filter((r) => r.when.weeklyHours).map((r) => r.instrument);
+  if (!wanted.length) return out;
+  const masked = maskInserted(text);
+  for (const h of instruments) {
+    if (!wanted.some((w) => inFamily(h.id, w))) continue;
+    const values: number[] = [];
+    for (const m of h.mentions) {
+      if (m.negated) continue;
+      const v = weeklyHoursNear(masked, m);
+      if (v !== null) values.push(v);
+    }
+    if (values.length) out.set(h.id, values);
+  }
+  return out;
 }
 
 /** Analyse a plain-text document: instruments, target groups and evidence-based suggestions. */
 export function analyze(text: string, options: AnalyzeOptions = {}, set: EvidenceSet = bundledEvidence()): Analysis {
   if (typeof text !== 'string') throw new TypeError('analyze() needs a string');
-  const { instruments, targetGroups } = detect(text);
+  const { instruments, targetGroups, signals } = detect(text);
   const add = options.groupOverrides?.add ?? [];
   const remove = new Set(options.groupOverrides?.remove ?? []);
   const groups = new Set<TargetGroupId>();
   for (const g of targetGroups) if (!remove.has(g.id)) groups.add(g.id);
   for (const g of add) if (!remove.has(g)) groups.add(g);
-  const suggestions = applyRules(set, { instruments, groups: [...groups], groupHits: targetGroups }, options.register ?? 'fagperson');
-  return { instruments, targetGroups, suggestions };
+  const weeklyHours = hoursFor(set, text, instruments);
+  const suggestions = applyRules(
+    set,
+    { instruments, groups: [...groups], groupHits: targetGroups, signals, weeklyHours },
+    options.register ?? 'fagperson',
+  );
+  return { instruments, targetGroups, signals, suggestions };
 }

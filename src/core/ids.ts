@@ -26,6 +26,7 @@ export const INSTRUMENT_IDS = [
   'fleksjob',
   'ressourceforloeb',
   'fast-kontaktperson',
+  'forventninger',
 ] as const;
 export type InstrumentId = (typeof INSTRUMENT_IDS)[number];
 
@@ -36,6 +37,7 @@ export const TARGET_GROUP_IDS = [
   'kontanthjaelp',
   'sygemeldt',
   'psykisk-lidelse',
+  'alvorlig-psykisk-lidelse',
   'ung',
   'langtidsledig',
   'nyledig',
@@ -66,6 +68,7 @@ export const INSTRUMENT_LABELS: Readonly<Record<InstrumentId, string>> = {
   fleksjob: 'Fleksjob',
   ressourceforloeb: 'Ressource- og jobafklaringsforløb',
   'fast-kontaktperson': 'Fast kontaktperson',
+  forventninger: 'Forventninger til borgerens jobchancer',
 };
 
 export const TARGET_GROUP_LABELS: Readonly<Record<TargetGroupId, string>> = {
@@ -75,11 +78,48 @@ export const TARGET_GROUP_LABELS: Readonly<Record<TargetGroupId, string>> = {
   kontanthjaelp: 'Kontanthjælpsmodtager',
   sygemeldt: 'Sygemeldt',
   'psykisk-lidelse': 'Psykisk lidelse',
+  'alvorlig-psykisk-lidelse': 'Alvorlig psykisk lidelse',
   ung: 'Ung',
   langtidsledig: 'Langtidsledig',
   nyledig: 'Nyledig',
   ufaglaert: 'Ufaglært',
 };
+
+/**
+ * Each target group describes the citizen along one axis. A finding's population names groups;
+ * on every axis it names, the citizen must be in one of them and in no other group of that axis
+ * (see `inPopulation` in rules.ts). Axes with one group act as a required trait.
+ * - visitation: how far from the labour market (jobparat, aktivitetsparat, sygemeldt);
+ * - ydelse: the benefit (a-dagpenge or kontanthjælp and the like);
+ * - ledighed: how long unemployed;
+ * - the rest are traits of their own.
+ */
+export const TARGET_GROUP_AXIS: Readonly<Record<TargetGroupId, string>> = {
+  dagpenge: 'ydelse',
+  kontanthjaelp: 'ydelse',
+  jobparat: 'visitation',
+  aktivitetsparat: 'visitation',
+  sygemeldt: 'visitation',
+  'psykisk-lidelse': 'psykisk-lidelse',
+  'alvorlig-psykisk-lidelse': 'alvorlig-psykisk-lidelse',
+  ung: 'ung',
+  nyledig: 'ledighed',
+  langtidsledig: 'ledighed',
+  ufaglaert: 'ufaglaert',
+};
+
+/**
+ * What follows from the groups a text names, before populations are checked:
+ * - a dagpengemodtager with no visitation group named is jobparat (insured unemployed people must be
+ *   available for work; a sick member gets sygedagpenge and is named sygemeldt instead);
+ * - a severe mental illness is a mental illness.
+ */
+export function impliedGroups(groups: Iterable<TargetGroupId>): Set<TargetGroupId> {
+  const out = new Set(groups);
+  if (out.has('dagpenge') && ![...out].some((g) => TARGET_GROUP_AXIS[g] === 'visitation')) out.add('jobparat');
+  if (out.has('alvorlig-psykisk-lidelse')) out.add('psykisk-lidelse');
+  return out;
+}
 
 /**
  * Instrument families: a rule about a parent also applies to its children

@@ -1,22 +1,75 @@
-import type { EvidenceSet, Finding, Rule } from './evidence/schema';
-import { inFamily, type InstrumentId, type TargetGroupId } from './ids';
-import type { Citation, InstrumentHit, Register, Span, Suggestion, TargetGroupHit } from './types';
+import type { EvidenceSet, Finding, Population, Rule } from './evidence/schema';
+import { impliedGroups, inFamily, TARGET_GROUP_AXIS, type InstrumentId, type TargetGroupId } from './ids';
+import type { Citation, InstrumentHit, Register, SignalHit, Span, Suggestion, TargetGroupHit } from './types';
 
 /**
  * Applies the evidence set's rules (data) to what the text mentions.
- * - support/caution need a non-negated mention of the instrument (or a descendant);
+ * - support/caution/viewpoint need a non-negated mention of the instrument (or a descendant), or a signal;
  * - consider needs the instrument (and its descendants) absent from the plan:
  *   not mentioned, or mentioned only negated ("der er ingen jobforslag").
+ * A card shows only the rule's findings whose population holds the citizen (and, for support and
+ * consider, that exclude none of the citizen's groups); the first of them gives the sentence and
+ * the badge. Where support and caution meet on one instrument, the one resting on the narrower
+ * population wins, caution on a tie.
  */
 
 export interface RuleInput {
   instruments: InstrumentHit[];
   groups: TargetGroupId[];
   groupHits: TargetGroupHit[];
+  signals?: SignalHit[];
+  /** Weekly hours read next to mentions, per instrument (see hours.ts). */
+  weeklyHours?: ReadonlyMap<InstrumentId, readonly number[]>;
 }
 
 function present(hits: InstrumentHit[], family: InstrumentId): InstrumentHit | undefined {
   return hits.find((h) => inFamily(h.id, family) && h.mentions.some((m) => !m.negated));
+}
+
+function spanOf(m: { start: number; end: number; text: string }): Span {
+  return { start: m.start, end: m.end, text: m.text };
+}
+
+/**
+ * True when a citizen with these groups lies inside the population: on every axis the population
+ * names, the citizen has a group of that axis and all such groups are named by the population.
+ * An empty population (the source does not limit it) holds everyone.
+ */
+export function inPopulation(population: Pick<Population, 'groups'>, groups: ReadonlySet<TargetGroupId>): boolean {
+  const axes = new Set(population.groups.map((g) => TARGET_GROUP_AXIS[g]));
+  for (const axis of axes) {
+    let has = false;
+    for (const g of groups) {
+      if (TARGET_GROUP_AXIS[g] !== axis) continue;
+      if (!population.groups.includes(g)) return false;
+      has = true;
+    }
+    if (!has) return false;
+  }
+  return true;
+}
+
+/** How narrow a population is: the number of axes it names. */
+export function populationSpecificity(population: Pick<Population, 'groups'>): number {
+  return new Set(population.groups.map((g) => TARGET_GROUP_AXIS[g])).size;
+}
+
+/** Why a finding cannot stand on a card for these groups, or null when it can. */
+export function findingFit(
+  set: EvidenceSet,
+  f: Finding,
+  kind: Rule['kind'],
+  groups: ReadonlySet<TargetGroupId>,
+): { reason: 'population' | 'exclusion'; id: string } | null {
+  const pop = set.populations.find((p) => p.id === f.population);
+  if (!pop || !inPopulation(pop, groups)) return { reason: 'population', id: f.population };
+  if (kind === 'support' || kind === 'consider') {
+    for (const xid of f.exclusions) {
+      const x = set.exclusions.find((e) => e.id === xid);
+      if (x && x.groups.some((g) => groups.has(g))) return { reason: 'exclusion', id: xid };
+    }
+  }
+  return null;
 }
 
 function citation(set: EvidenceSet, f: Finding): Citation {
@@ -31,27 +84,30 @@ function citation(set: EvidenceSet, f: Finding): Citation {
   };
 }
 
-function spanOf(m: { start: number; end: number; text: string }): Span {
-  return { start: m.start, end: m.end, text: m.text };
-}
-
 interface Candidate {
   suggestion: Suggestion;
+  /** Axes named by the first finding's population. */
   specificity: number;
+  /** Groups the rule's condition matched. */
+  matched: number;
   priority: number;
 }
 
 export function applyRules(set: EvidenceSet, input: RuleInput, register: Register): Suggestion[] {
   const groups = new Set(input.groups);
+  const citizen = impliedGroups(groups);
   const byId = new Map(set.findings.map((f) => [f.id, f]));
   const cands: Candidate[] = [];
   for (const rule of set.rules) {
     const res = evaluate(rule, input, groups);
     if (!res) continue;
-    const findings = rule.findings.map((id) => byId.get(id)).filter((f): f is Finding => !!f);
+    const findings = rule.findings
+      .map((id) => byId.get(id))
+      .filter((f): f is Finding => !!f && findingFit(set, f, rule.kind, citizen) === null);
     const first = findings[0];
     if (!first) continue;
     const advocacy = findings.every((f) => set.sources.find((s) => s.id === f.source)?.advocacy);
+    const pop = set.populations.find((p) => p.id === first.population);
     cands.push({
       suggestion: {
         id: rule.id,
@@ -65,21 +121,37 @@ export function applyRules(set: EvidenceSet, input: RuleInput, register: Registe
         direction: first.direction,
         strength: first.strength,
         advocacy,
+        insertable: rule.insertable,
         ...(res.mention ? { mention: res.mention } : {}),
       },
-      specificity: res.groups.length ? 1 : 0,
+      specificity: pop ? populationSpecificity(pop) : 0,
+      matched: res.groups.length,
       priority: rule.priority,
     });
   }
-  // One card per kind and instrument: the rule that matched on a target group wins over a general one.
+  const better = (a: Candidate, b: Candidate) =>
+    a.specificity !== b.specificity ? a.specificity > b.specificity : a.matched !== b.matched ? a.matched > b.matched : a.priority > b.priority;
+  // One card per kind and instrument: the most specific evidence wins.
   const best = new Map<string, Candidate>();
   for (const c of cands) {
     const key = `${c.suggestion.kind}:${c.suggestion.instrument}`;
     const prev = best.get(key);
-    if (!prev || c.specificity > prev.specificity || (c.specificity === prev.specificity && c.priority > prev.priority)) best.set(key, c);
+    if (!prev || better(c, prev)) best.set(key, c);
   }
-  const order = { support: 0, caution: 1, consider: 2 } as const;
-  return [...best.values()]
+  // Support and caution never stand together for one instrument (or for a parent and child anchored
+  // on the same mention): the narrower population wins, caution on a tie.
+  const kept = [...best.values()];
+  const dropped = new Set<Candidate>();
+  for (const s of kept.filter((c) => c.suggestion.kind === 'support')) {
+    for (const c of kept.filter((x) => x.suggestion.kind === 'caution')) {
+      if (!conflict(s.suggestion, c.suggestion)) continue;
+      if (s.specificity > c.specificity) dropped.add(c);
+      else dropped.add(s);
+    }
+  }
+  const order = { support: 0, caution: 1, consider: 2, viewpoint: 3 } as const;
+  return kept
+    .filter((c) => !dropped.has(c))
     .sort(
       (a, b) =>
         order[a.suggestion.kind] - order[b.suggestion.kind] ||
@@ -87,6 +159,21 @@ export function applyRules(set: EvidenceSet, input: RuleInput, register: Registe
         (a.suggestion.id < b.suggestion.id ? -1 : 1),
     )
     .map((c) => c.suggestion);
+}
+
+/** Support and caution about the same thing: one instrument, or a parent and child on one mention. */
+export function conflict(a: Suggestion, b: Suggestion): boolean {
+  if (a.instrument === b.instrument) return true;
+  const related = inFamily(a.instrument, b.instrument) || inFamily(b.instrument, a.instrument);
+  return related && !!a.mention && !!b.mention && a.mention.start === b.mention.start;
+}
+
+function hoursFit(rule: Rule, input: RuleInput): boolean {
+  const range = rule.when.weeklyHours;
+  if (!range) return true;
+  const values: number[] = [];
+  for (const [id, hours] of input.weeklyHours ?? []) if (inFamily(id, rule.instrument)) values.push(...hours);
+  return values.some((h) => (range.min === undefined || h >= range.min) && (range.max === undefined || h <= range.max));
 }
 
 function evaluate(
@@ -113,7 +200,14 @@ function evaluate(
       }
     }
   }
+  if (w.anySignal?.length) {
+    const s = (input.signals ?? []).find((x) => w.anySignal?.includes(x.id) && x.mentions.length);
+    if (!s) return null;
+    const m = s.mentions[0];
+    if (!anchor && m) anchor = spanOf(m);
+  }
   if (w.noInstrument?.length && w.noInstrument.some((id) => present(hits, id))) return null;
+  if (!hoursFit(rule, input)) return null;
   const matched: TargetGroupId[] = [];
   if (w.anyGroup?.length) {
     const g = w.anyGroup.filter((x) => groups.has(x));

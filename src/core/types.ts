@@ -26,6 +26,12 @@ export interface TargetGroupHit {
   mentions: Mention[];
 }
 
+/** Something the text voices that a rule answers (see signals/). */
+export interface SignalHit {
+  id: string;
+  mentions: Span[];
+}
+
 export interface Citation {
   finding: string;
   /** Finding version, carried into inserted citations so stale ones can be found later. */
@@ -55,6 +61,8 @@ export interface Suggestion {
   strength: Strength;
   /** True when it rests only on an interest organisation's claims. */
   advocacy: boolean;
+  /** False for a prompt to the caseworker that is not meant as a sentence in the plan. */
+  insertable: boolean;
   /** Where a comment would anchor: the first relevant mention (absent for `consider`, unless a group mention fits). */
   mention?: Span;
 }
@@ -62,6 +70,8 @@ export interface Suggestion {
 export interface Analysis {
   instruments: InstrumentHit[];
   targetGroups: TargetGroupHit[];
+  /** Signals the text voices (e.g. low expectations of the citizen's job chances). */
+  signals: SignalHit[];
   suggestions: Suggestion[];
 }
 

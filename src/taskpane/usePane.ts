@@ -483,7 +483,7 @@ export function usePane(host: Host): [PaneState, PaneActions] {
       const src = f && set.sources.find((x) => x.id === f.source);
       if (!f || !src) return null;
       const sentence = (st.register === 'borger' ? f.citizen : f.suggestion).replace(/[.\s]+$/, '');
-      return `${sentence} (${sourceLabel(src, st.settings.citationStyle)}).`;
+      return `${sentence} (${sourceLabel(set, src, st.settings.citationStyle)}).`;
     },
     [evidence, citeText],
   );

@@ -31,7 +31,8 @@ describe('the suggestion rules the product promises', () => {
   test('caution offentligt løntilskud; support privat løntilskud', () => {
     expectCard('Jobparat. Offentligt løntilskud på plejecentret.', 'caution', 'offentligt-loentilskud');
     expectCard('Jobparat. Privat løntilskud hos en tømrer.', 'support', 'privat-loentilskud');
-    expectCard('Privat løntilskud hos en tømrer.', 'support', 'privat-loentilskud');
+    // without a group the text gives no population the evidence was found in: no support card
+    expectNoCard('Privat løntilskud hos en tømrer.', 'support', 'privat-loentilskud');
   });
   test('support virksomhedspraktik and løntimer for aktivitetsparate', () => {
     expectCard('Aktivitetsparat kontanthjælpsmodtager. Virksomhedspraktik hos Netto.', 'support', 'virksomhedspraktik');
@@ -42,7 +43,9 @@ describe('the suggestion rules the product promises', () => {
     expectNoCard('Aktivitetsparat. Samtaler og virksomhedspraktik.', 'consider', 'virksomhedsrettet');
   });
   test('support uddannelse for ufaglærte', () => {
-    expectCard('Han er ufaglært og skal på AMU-kursus.', 'support', 'uddannelse');
+    expectCard('Han er ufaglært dagpengemodtager og skal på AMU-kursus.', 'support', 'uddannelse');
+    // 000 studied ledige tæt på arbejdsmarkedet, not sygemeldte
+    expectNoCard('Han er ufaglært og sygemeldt og skal på AMU-kursus.', 'support', 'uddannelse');
   });
   test('jobpræmie: support for langtidsledige dagpengemodtagere, caution for kontanthjælpsmodtagere', () => {
     expectCard('Langtidsledig dagpengemodtager. Vi har talt om jobpræmien.', 'support', 'jobpraemie');

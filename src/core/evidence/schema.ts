@@ -46,6 +46,30 @@ export const ReferenceSchema = z.strictObject({
   publication: z.string().nullable().optional(),
   /** Sources that name this study. */
   citedIn: z.array(slug).min(1),
+  /** A note on how the sources name the study, e.g. a year they give differently. */
+  note: z.string().min(5).optional(),
+});
+
+/**
+ * Whom a source studied, in its own words: the target groups (empty: the source does not limit
+ * it) and the passage that says so. Findings name one population; see `inPopulation` in rules.ts.
+ */
+export const PopulationSchema = z.strictObject({
+  id: slug,
+  source: slug,
+  /** Danish, as the source puts it: "jobparate ledige". */
+  label: z.string().min(3),
+  groups: z.array(TargetGroupIdSchema),
+  /** Verbatim passage of the source naming the population. */
+  quote: z.string().min(10),
+});
+
+/** Groups a source says its results do not carry over to, in its own words. */
+export const ExclusionSchema = z.strictObject({
+  id: slug,
+  source: slug,
+  groups: z.array(TargetGroupIdSchema).min(1),
+  quote: z.string().min(10),
 });
 
 export const DIRECTIONS = ['positive', 'negative', 'none', 'mixed'] as const;
@@ -78,8 +102,10 @@ export const FindingSchema = z.strictObject({
   /** The conclusion's heading in the source, verbatim where it has one. */
   headline: z.string().min(3),
   instruments: z.array(InstrumentIdSchema).min(1),
-  /** Target groups the finding is limited to; empty means the source does not limit it. */
-  targetGroups: z.array(TargetGroupIdSchema),
+  /** Id of the population the finding was found in. */
+  population: slug,
+  /** Ids of exclusions: groups the finding must not be offered to as support or suggestion. */
+  exclusions: z.array(slug).default([]),
   direction: DirectionSchema,
   strength: StrengthSchema,
   /** The source's own words for the strength ("Der er betydelig evidens for"). */
@@ -92,9 +118,35 @@ export const FindingSchema = z.strictObject({
   quote: z.string().min(20),
   figures: z.array(FigureSchema),
   caveats: z.array(z.string().min(5)),
+  /**
+   * A caveat that changes the finding's meaning, so the inserted sentences must keep it: the words
+   * each register's sentence must contain, and the source's own words for it.
+   */
+  keep: z
+    .strictObject({ fagperson: z.string().min(3), borger: z.string().min(3), quote: z.string().min(10) })
+    .optional(),
+  /** Why no rule offers the finding (it stays in the set for look-up and export). */
+  unusedReason: z.string().min(10).optional(),
 });
 
-export const RuleKindSchema = z.enum(['support', 'caution', 'consider']);
+/**
+ * Words that state a strength in a sentence, per register. Every sentence of a finding below
+ * "strong" must contain one of its strength's phrases (case-insensitive), so the hedge survives
+ * insertion without the badge.
+ */
+export const HedgesSchema = z.strictObject({
+  fagperson: z.record(StrengthSchema, z.array(z.string().min(3)).min(1)),
+  borger: z.record(StrengthSchema, z.array(z.string().min(3)).min(1)),
+});
+
+/**
+ * - support: the evidence is positive for this citizen's groups;
+ * - caution: weak, mixed or negative evidence, or evidence that does not carry over;
+ * - consider: positive evidence for something the plan lacks;
+ * - viewpoint: an interest organisation's claim, shown apart ("Andre synspunkter"), never inserted in bulk.
+ */
+export const RuleKindSchema = z.enum(['support', 'caution', 'consider', 'viewpoint']);
+export const RULE_KINDS = RuleKindSchema.options;
 
 export const RuleSchema = z.strictObject({
   id: slug,
@@ -114,7 +166,16 @@ export const RuleSchema = z.strictObject({
     allGroups: z.array(TargetGroupIdSchema).optional(),
     /** None of these target groups applies. */
     noGroup: z.array(TargetGroupIdSchema).optional(),
+    /** At least one of these signals is in the text (e.g. low expectations of the citizen's job chances). */
+    anySignal: z.array(z.string().regex(/^[a-z-]+$/)).optional(),
+    /**
+     * Weekly hours stated with a mention of the rule's instrument (e.g. "fleksjob på 4 timer om ugen")
+     * lie in this range; a text that states none does not fire the rule.
+     */
+    weeklyHours: z.strictObject({ min: z.number().min(0).optional(), max: z.number().min(0).optional() }).optional(),
   }),
+  /** False: the card is a prompt for the caseworker, not a sentence for the plan (no Indsæt). */
+  insertable: z.boolean().default(true),
   /** Findings the suggestion rests on; the first gives the sentence. */
   findings: z.array(slug).min(1),
   /** Higher first within a kind. */
@@ -126,6 +187,9 @@ export const EvidenceSetSchema = z
     version: z.string().regex(/^\d+\.\d+\.\d+$/),
     sources: z.array(SourceSchema).min(1),
     references: z.array(ReferenceSchema),
+    populations: z.array(PopulationSchema).min(1),
+    exclusions: z.array(ExclusionSchema),
+    hedges: HedgesSchema,
     findings: z.array(FindingSchema).min(1),
     rules: z.array(RuleSchema).min(1),
   })
@@ -142,6 +206,10 @@ export const EvidenceSetSchema = z
     const refs = unique('reference', set.references.map((r) => r.id));
     const findings = unique('finding', set.findings.map((f) => f.id));
     unique('rule', set.rules.map((r) => r.id));
+    const populations = unique('population', set.populations.map((p) => p.id));
+    const exclusions = unique('exclusion', set.exclusions.map((x) => x.id));
+    for (const p of [...set.populations, ...set.exclusions])
+      if (!sources.has(p.source)) ctx.addIssue({ code: 'custom', message: `population/exclusion ${p.id}: unknown source "${p.source}"` });
     for (const r of set.references)
       for (const s of r.citedIn)
         if (!sources.has(s)) ctx.addIssue({ code: 'custom', message: `reference ${r.id}: unknown source "${s}"` });
@@ -149,6 +217,9 @@ export const EvidenceSetSchema = z
       if (!sources.has(f.source)) ctx.addIssue({ code: 'custom', message: `finding ${f.id}: unknown source "${f.source}"` });
       for (const r of f.references)
         if (!refs.has(r)) ctx.addIssue({ code: 'custom', message: `finding ${f.id}: unknown reference "${r}"` });
+      if (!populations.has(f.population)) ctx.addIssue({ code: 'custom', message: `finding ${f.id}: unknown population "${f.population}"` });
+      for (const x of f.exclusions)
+        if (!exclusions.has(x)) ctx.addIssue({ code: 'custom', message: `finding ${f.id}: unknown exclusion "${x}"` });
       const src = set.sources.find((s) => s.id === f.source);
       if (src?.advocacy && f.strength !== 'claim')
         ctx.addIssue({ code: 'custom', message: `finding ${f.id}: findings of an interest organisation must have strength "claim"` });
@@ -159,15 +230,19 @@ export const EvidenceSetSchema = z
       const w = rule.when;
       if (rule.kind === 'consider' && !(w.noInstrument && w.noInstrument.length))
         ctx.addIssue({ code: 'custom', message: `rule ${rule.id}: a consider rule needs when.noInstrument` });
-      if (rule.kind !== 'consider' && !((w.anyInstrument?.length ?? 0) + (w.allInstruments?.length ?? 0)))
-        ctx.addIssue({ code: 'custom', message: `rule ${rule.id}: a ${rule.kind} rule needs when.anyInstrument or when.allInstruments` });
-      if (rule.kind === 'support') {
-        for (const fid of rule.findings) {
-          const f = set.findings.find((x) => x.id === fid);
-          if (f && (f.direction !== 'positive' || f.strength === 'claim'))
-            ctx.addIssue({ code: 'custom', message: `rule ${rule.id}: support may only rest on positive, non-advocacy findings ("${fid}")` });
-        }
+      if (rule.kind !== 'consider' && !((w.anyInstrument?.length ?? 0) + (w.allInstruments?.length ?? 0) + (w.anySignal?.length ?? 0)))
+        ctx.addIssue({ code: 'custom', message: `rule ${rule.id}: a ${rule.kind} rule needs when.anyInstrument, when.allInstruments or when.anySignal` });
+      const ruleFindings = rule.findings.map((fid) => set.findings.find((x) => x.id === fid)).filter((f) => f !== undefined);
+      const advocacy = (f: (typeof ruleFindings)[number]) => set.sources.find((s) => s.id === f.source)?.advocacy === true;
+      if (rule.kind === 'support' || rule.kind === 'consider') {
+        for (const f of ruleFindings)
+          if (f.direction !== 'positive' || f.strength === 'claim')
+            ctx.addIssue({ code: 'custom', message: `rule ${rule.id}: ${rule.kind} may only rest on positive, non-advocacy findings ("${f.id}")` });
       }
+      if (rule.kind === 'viewpoint' && ruleFindings.some((f) => !advocacy(f)))
+        ctx.addIssue({ code: 'custom', message: `rule ${rule.id}: a viewpoint rests only on an interest organisation's claims` });
+      if (rule.kind !== 'viewpoint' && ruleFindings.length && ruleFindings.every(advocacy))
+        ctx.addIssue({ code: 'custom', message: `rule ${rule.id}: a rule resting only on advocacy must be a viewpoint` });
     }
   });
 
@@ -175,6 +250,9 @@ export type EvidenceSet = z.infer<typeof EvidenceSetSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Reference = z.infer<typeof ReferenceSchema>;
 export type Finding = z.infer<typeof FindingSchema>;
+export type Population = z.infer<typeof PopulationSchema>;
+export type Exclusion = z.infer<typeof ExclusionSchema>;
+export type Hedges = z.infer<typeof HedgesSchema>;
 export type Rule = z.infer<typeof RuleSchema>;
 export type RuleKind = z.infer<typeof RuleKindSchema>;
 export type Direction = z.infer<typeof DirectionSchema>;
