@@ -120,7 +120,13 @@ export function formatEvidenceMarkdown(set: EvidenceSet): string {
     out.push(`- Id: \`${f.id}\` (version ${f.version})`);
     out.push(`- Kilde: ${escapeMd(src ? `${src.publisherShort}: ${src.title}` : f.source)}`);
     out.push(`- Indsatser: ${f.instruments.map((i) => INSTRUMENT_LABELS[i]).join(', ')}`);
-    out.push(`- Målgrupper: ${f.targetGroups.length ? f.targetGroups.map((t) => TARGET_GROUP_LABELS[t]).join(', ') : 'ikke afgrænset'}`);
+    const pop = set.populations.find((p) => p.id === f.population);
+    out.push(`- Fundet blandt: ${escapeMd(pop?.label ?? f.population)}${pop?.groups.length ? ` (${pop.groups.map((t) => TARGET_GROUP_LABELS[t]).join(', ')})` : ''}`);
+    for (const xid of f.exclusions) {
+      const x = set.exclusions.find((e) => e.id === xid);
+      if (x) out.push(`- Gælder ikke uden videre for: ${x.groups.map((t) => TARGET_GROUP_LABELS[t]).join(', ')} («${escapeMd(x.quote)}»)`);
+    }
+    if (f.unusedReason) out.push(`- Bruges ikke i forslag: ${escapeMd(f.unusedReason)}`);
     out.push(`- Retning: ${DIRECTION_LABELS[f.direction]} · Styrke: ${STRENGTH_LABELS[f.strength]} («${escapeMd(f.strengthTerm)}»)`);
     out.push(`- Til fagpersoner: ${escapeMd(f.suggestion)}`);
     out.push(`- Til borgeren: ${escapeMd(f.citizen)}`);

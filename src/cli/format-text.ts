@@ -26,13 +26,14 @@ export interface Colours {
   support(s: string): string;
   caution(s: string): string;
   consider(s: string): string;
+  viewpoint(s: string): string;
 }
 
 const plain = (s: string) => s;
 const sgr = (open: string) => (s: string) => `\x1b[${open}m${s}\x1b[0m`;
 
 export function colours(enabled: boolean): Colours {
-  if (!enabled) return { heading: plain, title: plain, dim: plain, support: plain, caution: plain, consider: plain };
+  if (!enabled) return { heading: plain, title: plain, dim: plain, support: plain, caution: plain, consider: plain, viewpoint: plain };
   return {
     heading: sgr('1'),
     title: sgr('1;4'),
@@ -40,6 +41,7 @@ export function colours(enabled: boolean): Colours {
     support: sgr('1;32'),
     caution: sgr('1;33'),
     consider: sgr('1;36'),
+    viewpoint: sgr('1;35'),
   };
 }
 

@@ -1,6 +1,7 @@
 import { findCpr } from '../core/cpr';
 import type { Analysis, Register, Suggestion } from '../core/types';
-import type { RuleKind, Strength, Direction } from '../core/evidence/schema';
+import type { RuleKind } from '../core/evidence/schema';
+import { KIND_HEADINGS, KIND_ORDER } from '../core/wording';
 import type { CitationStyle } from '../core/citations';
 import type { GroupOverrides } from './args';
 import type { TargetGroupId } from '../core/ids';
@@ -18,33 +19,8 @@ export interface ReportContext {
   groups: GroupOverrides;
 }
 
-export const KIND_ORDER: readonly RuleKind[] = ['support', 'caution', 'consider'];
-
-export const KIND_HEADINGS: Readonly<Record<RuleKind, string>> = {
-  support: 'Understøttet af evidens',
-  caution: 'Vær opmærksom',
-  consider: 'Overvej',
-};
-
-export const STRENGTH_LABELS: Readonly<Record<Strength, string>> = {
-  claim: 'påstand fra en interesseorganisation',
-  limited: 'begrænset viden',
-  indicative: 'viden peger på',
-  evidence: 'evidens',
-  strong: 'stærk evidens',
-};
-
-export const DIRECTION_LABELS: Readonly<Record<Direction, string>> = {
-  positive: 'positiv effekt',
-  negative: 'negativ effekt',
-  none: 'ingen effekt',
-  mixed: 'blandet effekt',
-};
-
-export const CAVEAT =
-  'Effekterne er gennemsnitseffekter fra undersøgelser af mange forløb. De siger ikke, hvad der virker for den enkelte borger, og erstatter ikke en faglig vurdering.';
-
-export const ADVOCACY_NOTE = 'Bygger kun på en interesseorganisations påstand, ikke på en neutral forskningsoversigt.';
+export { KIND_ORDER, KIND_HEADINGS, STRENGTH_LABELS, DIRECTION_LABELS, ADVOCACY_NOTE, VIEWPOINT_NOTE } from '../core/wording';
+export { AVERAGE_EFFECT_CAVEAT as CAVEAT } from '../core/wording';
 
 export function sourceName(source: string): string {
   return source === '-' ? 'stdin' : source;

@@ -45,6 +45,12 @@ export const TARGET_GROUP_IDS = [
 ] as const;
 export type TargetGroupId = (typeof TARGET_GROUP_IDS)[number];
 
+/**
+ * Ids a card can be about that the text voices through a signal (see signals/), not as an instrument
+ * the lexicon finds: "forventninger" (low expectations of the citizen's job chances).
+ */
+export const SIGNAL_TOPIC_IDS: readonly InstrumentId[] = ['forventninger'];
+
 export const INSTRUMENT_LABELS: Readonly<Record<InstrumentId, string>> = {
   samtale: 'Samtaler',
   raadighedssamtale: 'Rådighedssamtaler',

@@ -1,22 +1,8 @@
-import type { Direction, RuleKind, Strength, Suggestion, TargetGroupId } from '../core';
-import { TARGET_GROUP_LABELS } from '../core';
+import type { Suggestion, TargetGroupId } from '../core';
+import { DIRECTION_LABELS, STRENGTH_LABELS, TARGET_GROUP_LABELS } from '../core';
 
-/** Danish UI wording for the evidence badge, the card groups and the notices. */
-
-export const STRENGTH_LABELS: Readonly<Record<Strength, string>> = {
-  strong: 'Stærk evidens',
-  evidence: 'Evidens',
-  indicative: 'Viden peger på',
-  limited: 'Begrænset viden',
-  claim: 'Interesseorganisations påstand',
-};
-
-export const DIRECTION_LABELS: Readonly<Record<Direction, string>> = {
-  positive: 'positiv effekt',
-  negative: 'negativ effekt',
-  none: 'ingen effekt',
-  mixed: 'blandede resultater',
-};
+/** The pane's own Danish wording; the words it shares with the CLI live in core/wording.ts. */
+export { AVERAGE_EFFECT_CAVEAT, KIND_HEADINGS, KIND_ORDER, NOT_INSERTABLE_NOTE, VIEWPOINT_NOTE } from '../core';
 
 export type BadgeColor = 'success' | 'danger' | 'warning' | 'informative' | 'subtle';
 
@@ -43,21 +29,10 @@ export function evidenceBadge(s: Pick<Suggestion, 'direction' | 'strength' | 'ad
   }
 }
 
-export const KIND_HEADINGS: Readonly<Record<RuleKind, string>> = {
-  support: 'Understøttet af evidens',
-  caution: 'Vær opmærksom',
-  consider: 'Overvej',
-};
-
-export const KIND_ORDER: readonly RuleKind[] = ['support', 'caution', 'consider'];
-
 export function groupsText(groups: readonly TargetGroupId[]): string {
   if (!groups.length) return 'Gælder uanset målgruppe';
   return `Gælder: ${groups.map((g) => TARGET_GROUP_LABELS[g]).join(', ')}`;
 }
-
-export const AVERAGE_EFFECT_CAVEAT =
-  'Effekterne er gennemsnitseffekter og skal suppleres med en individuel vurdering.';
 
 export const DISMISS_REASONS = [
   { code: 'not-relevant', label: 'Ikke relevant for borgeren' },

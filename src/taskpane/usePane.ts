@@ -300,7 +300,7 @@ export function usePane(host: Host): [PaneState, PaneActions] {
               ...s,
               busy: false,
               loading: false,
-              analysis: analysis ?? (failure ? s.analysis : { instruments: [], targetGroups: [], suggestions: [] }),
+              analysis: analysis ?? (failure ? s.analysis : { instruments: [], targetGroups: [], signals: [], suggestions: [] }),
               textLength: doc.length,
               empty,
               citedFindings: cited,

@@ -35,7 +35,7 @@ const cell = (...paras: string[]) => `<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dx
 const PLAN_BODY =
   p(r('Jobplan for Jens'), '') +
   p(r('Borgeren er aktivitetsparat kontanthjælpsmodtager. Vi aftaler samtaler hver måned.')) +
-  p(r('Han har skizofreni og deltager i '), r('virksomheds'), r('praktik', '<w:b/>'), r('.')) +
+  p(r('Han har skizofreni og deltager i et IPS-forløb med '), r('virksomheds'), r('praktik', '<w:b/>'), r('.')) +
   `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid>` +
   `<w:tr>${cell(p(r('Indsats')))}${cell(p(r('Status')))}</w:tr>` +
   `<w:tr>${cell(p(r('Mentor')))}${cell(p('<w:r><w:t>ugentlig</w:t><w:tab/><w:t>opfølgning</w:t></w:r>'))}</w:tr></w:tbl>` +
@@ -320,7 +320,7 @@ describe('annotate FILE (fixture evidence)', () => {
     const input = write('plan.docx', await makeDocx(FIXTURE_BODY));
     const res = await runMain(['annotate', input, '-o', path.join(dir, 'ud.docx')]);
     expect(res.code).toBe(0);
-    expect(res.stdout).toMatch(/^Skrev .*ud\.docx: 1 kommentar, kildeliste med 2 kilder\.\n$/);
+    expect(res.stdout).toMatch(/^Skrev .*ud\.docx: 1 kommentar, kildeliste med 1 kilde\.\n$/);
     const u = await unpack(path.join(dir, 'ud.docx'));
     const [c] = commentsOf(u);
     expect(commentsOf(u)).toHaveLength(1);
@@ -473,7 +473,8 @@ describe('annotate FOLDER', () => {
     expect(lines[1]).toMatch(/^-+( +-+){5}$/);
     expect(lines.slice(2, 5).map((l) => l.split(/\s+/))).toEqual([
       ['a.docx', '1', '1', '0', '0', '1'],
-      ['b.docx', '0', '2', '2', '0', '2'],
+      // the DA card is a viewpoint (Andre synspunkter): commented, but not counted as a caution
+      ['b.docx', '0', '2', '1', '0', '2'],
       ['c.docx', '0', '0', '0', '0', '0'],
     ]);
     expect(lines[5]).toBe('3 filer annoteret (kopier i mappe).');
@@ -565,7 +566,7 @@ describe('annotate: LibreOffice opens the output (EVIDENCE-DEPENDENT)', () => {
 
     const txt = fs.readFileSync(convert(soffice, out, 'txt:Text', lo), 'utf8');
     for (const e of entries) expect(txt).toContain(e);
-    expect(txt).toContain('Han har skizofreni og deltager i virksomhedspraktik.');
+    expect(txt).toContain('Han har skizofreni og deltager i et IPS-forløb med virksomhedspraktik.');
 
     // Saved by LibreOffice (content control, run structure and ids may change) and annotated again.
     const loDocx = convert(soffice, out, 'docx:MS Word 2007 XML', path.join(dir, 'lo'));

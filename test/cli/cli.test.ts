@@ -118,7 +118,7 @@ describe('help, version, evidence', () => {
     const r = await runMain(['evidence', '--format', 'json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j).sort()).toEqual(['findings', 'references', 'rules', 'sources', 'version']);
+    expect(Object.keys(j).sort()).toEqual(['exclusions', 'findings', 'hedges', 'populations', 'references', 'rules', 'sources', 'version']);
     expect(j).toEqual(FIXTURE_EVIDENCE);
     for (const f of j.findings) {
       expect(typeof f.id).toBe('string');
@@ -258,7 +258,9 @@ describe('ENGINE-DEPENDENT: what the real engine must find', () => {
   test('markdown report ends with the reference list', async () => {
     const r = await runMain(['analyze', 'plan.txt', '--format', 'markdown'], { cwd: dir });
     expect(r.stdout).toMatch(/^## Kildeliste$/m);
-    expect(r.stdout).toContain('- Hansen, A. (2020). Løntilskud virker. Testtidsskrift.');
+    // the Kildeliste lists exactly the works the report's sentences cite: the source, not the studies behind it
+    expect(r.stdout).toContain('- Styrelsen for Arbejdsmarked og Rekruttering \\[STAR\\] (juni 2026). Hvad virker i test?');
+    expect(r.stdout).not.toContain('Hansen, A. (2020)');
   });
 });
 
@@ -281,6 +283,7 @@ describe('formatters (hand-made analysis, engine-independent)', () => {
       direction: f.direction,
       strength: f.strength,
       advocacy: src.advocacy,
+      insertable: true,
       ...over,
     };
   };
@@ -291,6 +294,7 @@ describe('formatters (hand-made analysis, engine-independent)', () => {
       { id: 'mentor', negated: false, mentions: [] },
     ],
     targetGroups: [{ id: 'aktivitetsparat', mentions: [{ ...at('aktivitetsparat'), negated: false }] }],
+    signals: [],
     suggestions: [
       sugg({ rule: 'consider-privat-loentilskud', kind: 'consider', instrument: 'privat-loentilskud', targetGroups: ['aktivitetsparat'] }),
       sugg({ rule: 'caution-offentligt-loentilskud', kind: 'caution', instrument: 'offentligt-loentilskud', mention: at('offentligt løntilskud') }),
@@ -358,14 +362,15 @@ describe('formatters (hand-made analysis, engine-independent)', () => {
     expect(out).toContain('  > Der er betydelig evidens for, at privat løntilskud har positive beskæftigelseseffekter.');
     expect(out).toContain('  > — STAR: Hvad virker i test?');
     const refs = out.slice(out.indexOf('## Kildeliste'));
-    expect(refs).toContain('- Dansk Arbejdsgiverforening (udateret). Forslag fra en organisation. Interesseorganisations forslag');
-    expect(refs).toContain('- Styrelsen for Arbejdsmarked og Rekruttering (juni 2026). Hvad virker i test?');
-    expect(refs).toContain('- Hansen, A. (2020). Løntilskud virker. Testtidsskrift.');
+    expect(refs).toContain('- Dansk Arbejdsgiverforening \\[DA\\] (u.å.). Forslag fra en organisation. Interesseorganisations forslag');
+    expect(refs).toContain('- Styrelsen for Arbejdsmarked og Rekruttering \\[STAR\\] (juni 2026). Hvad virker i test?');
+    // studies behind a source are not cited in the text, so they are not in the Kildeliste
+    expect(refs).not.toContain('Hansen, A. (2020)');
     expect(out.indexOf('## Kildeliste')).toBeGreaterThan(out.indexOf('## Overvej'));
   });
 
   test('empty analysis', () => {
-    const empty: Analysis = { instruments: [], targetGroups: [], suggestions: [] };
+    const empty: Analysis = { instruments: [], targetGroups: [], signals: [], suggestions: [] };
     const out = formatText(empty, FIXTURE_EVIDENCE, { ...ctx, groups: { add: [], remove: [] } });
     expect(out).toContain('Ingen indsatser fundet i teksten.');
     expect(out).toContain('Ingen forslag');
@@ -435,7 +440,7 @@ describe('end-to-end (spawned bin/jobplan-evidens.js)', () => {
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       const j = JSON.parse(r.stdout);
-      expect(Object.keys(j).sort()).toEqual(['findings', 'references', 'rules', 'sources', 'version']);
+      expect(Object.keys(j).sort()).toEqual(['exclusions', 'findings', 'hedges', 'populations', 'references', 'rules', 'sources', 'version']);
       expect(j.findings.length).toBeGreaterThan(0);
       for (const f of j.findings) {
         expect(f.id).toMatch(/^[a-z0-9-]+$/);
@@ -486,6 +491,6 @@ describe('CPR guard in the reports', () => {
       expect(r.stdout).not.toContain('1234');
     }
     const j = await runMain(['analyze', '-', '--format', 'json'], { stdin });
-    expect(Object.keys(JSON.parse(j.stdout)).sort()).toEqual(['evidenceVersion', 'instruments', 'suggestions', 'targetGroups']);
+    expect(Object.keys(JSON.parse(j.stdout)).sort()).toEqual(['evidenceVersion', 'instruments', 'signals', 'suggestions', 'targetGroups']);
   });
 });

@@ -33,6 +33,15 @@ export const FIXTURE_EVIDENCE: EvidenceSet = parseEvidenceSet({
   references: [
     { id: 'hansen-2020', authors: 'Hansen, A.', year: 2020, title: 'Løntilskud virker', publication: 'Testtidsskrift', citedIn: ['star-test'] },
   ],
+  populations: [
+    { id: 'p-alle', source: 'star-test', label: 'ledige', groups: [], quote: 'Notatet handler om ledige i alle grupper.' },
+    { id: 'p-da', source: 'da-test', label: 'borgere (DA)', groups: [], quote: 'aktivitetsparate borgere videre' },
+  ],
+  exclusions: [],
+  hedges: {
+    fagperson: { strong: ['betydelig'], evidence: ['evidens for'], indicative: ['peger på'], limited: ['tegn på'], claim: ['Ifølge DA'] },
+    borger: { strong: ['stærk viden'], evidence: ['viser'], indicative: ['peger på'], limited: ['tegn på'], claim: ['mener'] },
+  },
   findings: [
     {
       id: 'privat-loentilskud-effekt',
@@ -41,7 +50,7 @@ export const FIXTURE_EVIDENCE: EvidenceSet = parseEvidenceSet({
       references: ['hansen-2020'],
       headline: 'Privat løntilskud har positive effekter',
       instruments: ['privat-loentilskud'],
-      targetGroups: [],
+      population: 'p-alle',
       direction: 'positive',
       strength: 'strong',
       strengthTerm: 'Der er betydelig evidens for',
@@ -58,7 +67,7 @@ export const FIXTURE_EVIDENCE: EvidenceSet = parseEvidenceSet({
       references: [],
       headline: 'Offentligt løntilskud har små effekter',
       instruments: ['offentligt-loentilskud'],
-      targetGroups: [],
+      population: 'p-alle',
       direction: 'none',
       strength: 'evidence',
       strengthTerm: 'Der er evidens for',
@@ -75,7 +84,7 @@ export const FIXTURE_EVIDENCE: EvidenceSet = parseEvidenceSet({
       references: [],
       headline: 'Mentor hjælper',
       instruments: ['mentor'],
-      targetGroups: ['aktivitetsparat'],
+      population: 'p-da',
       direction: 'positive',
       strength: 'claim',
       strengthTerm: 'Vi mener',
@@ -90,6 +99,6 @@ export const FIXTURE_EVIDENCE: EvidenceSet = parseEvidenceSet({
     { id: 'support-privat-loentilskud', kind: 'support', instrument: 'privat-loentilskud', when: { anyInstrument: ['privat-loentilskud'] }, findings: ['privat-loentilskud-effekt'], priority: 90 },
     { id: 'caution-offentligt-loentilskud', kind: 'caution', instrument: 'offentligt-loentilskud', when: { anyInstrument: ['offentligt-loentilskud'] }, findings: ['offentligt-loentilskud-effekt'], priority: 80 },
     { id: 'consider-privat-loentilskud', kind: 'consider', instrument: 'privat-loentilskud', when: { noInstrument: ['loentilskud'], anyGroup: ['aktivitetsparat'] }, findings: ['privat-loentilskud-effekt'], priority: 50 },
-    { id: 'caution-mentor', kind: 'caution', instrument: 'mentor', when: { anyInstrument: ['mentor'] }, findings: ['mentor-paastand'], priority: 10 },
+    { id: 'caution-mentor', kind: 'viewpoint', instrument: 'mentor', when: { anyInstrument: ['mentor'] }, findings: ['mentor-paastand'], priority: 10 },
   ],
 });

@@ -216,7 +216,7 @@ export function expectSpansMatch(input: string, a: Analysis): void {
 
 export function parseJsonOutput(stdout: string): Analysis & { evidenceVersion: string } {
   const j = JSON.parse(stdout) as Analysis & { evidenceVersion: string };
-  expect(Object.keys(j)).toEqual(['evidenceVersion', 'instruments', 'targetGroups', 'suggestions']);
+  expect(Object.keys(j)).toEqual(['evidenceVersion', 'instruments', 'targetGroups', 'signals', 'suggestions']);
   expect(Array.isArray(j.instruments)).toBe(true);
   expect(Array.isArray(j.targetGroups)).toBe(true);
   expect(Array.isArray(j.suggestions)).toBe(true);

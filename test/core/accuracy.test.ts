@@ -32,8 +32,10 @@ const SEVERE: Record<string, Set<string>> = Object.fromEntries(
   Object.entries((severeLabels as { sets: Record<string, { severe: string[] }> }).sets).map(([k, v]) => [k, new Set(v.severe)]),
 );
 const SETS = { corpus: loadCorpus(), heldout: loadHeldout(), blind2: loadBlind2(), blind3: loadBlind3(), blind4: loadBlind4(), blind5: loadBlind5(), blind6: loadBlind6(), blind7: loadBlind7(), blind8: loadBlind8() };
-const withSevere = (set: string, texts: ReturnType<typeof loadCorpus>) =>
-  texts.map((t) => (SEVERE[set]?.has(t.file) ? { ...t, label: { ...t.label, targetGroups: [...t.label.targetGroups, 'alvorlig-psykisk-lidelse'] } } : t));
+const withSevere = (set: string, texts: ReturnType<typeof loadCorpus>): ReturnType<typeof loadCorpus> =>
+  texts.map((t) =>
+    SEVERE[set]?.has(t.file) ? { ...t, label: { ...t.label, targetGroups: [...t.label.targetGroups, 'alvorlig-psykisk-lidelse' as const] } } : t,
+  );
 for (const k of Object.keys(SETS) as (keyof typeof SETS)[]) SETS[k] = withSevere(k, SETS[k]);
 for (const [name, corpus, perId] of [
   ['corpus', SETS.corpus, true],

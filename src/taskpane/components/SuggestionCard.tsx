@@ -36,6 +36,7 @@ const useStyles = makeStyles({
   support: { borderLeftColor: tokens.colorPaletteGreenBorderActive },
   caution: { borderLeftColor: tokens.colorPaletteMarigoldBorderActive },
   consider: { borderLeftColor: tokens.colorBrandStroke1 },
+  viewpoint: { borderLeftColor: tokens.colorNeutralStroke1 },
   dismissed: { opacity: 0.8, ...shorthands.borderStyle('dashed') },
   sentence: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
   meta: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
