@@ -1,5 +1,9 @@
 import * as React from 'react';
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Badge,
   Button,
   Caption1,
@@ -47,7 +51,7 @@ import { CprNotice } from './components/CprNotice';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { StaleCitations } from './components/StaleCitations';
 import { SuggestionCard } from './components/SuggestionCard';
-import { KIND_HEADINGS, KIND_ORDER, mentionsText } from './labels';
+import { KIND_HEADINGS, KIND_ORDER, VIEWPOINT_NOTE, mentionsText } from './labels';
 import { parseDomainList } from './settings';
 import { LARGE_DOCUMENT_CHARS, usePane, type Notice } from './usePane';
 
@@ -397,6 +401,22 @@ export function Pane({ host }: PaneProps): JSX.Element {
               {KIND_ORDER.map((kind) => {
                 const cards = visible.filter((s) => s.kind === kind);
                 if (!cards.length) return null;
+                if (kind === 'viewpoint')
+                  return (
+                    <Accordion key={kind} collapsible data-kind-group={kind}>
+                      <AccordionItem value="viewpoints">
+                        <AccordionHeader as="h3" size="small">
+                          {KIND_HEADINGS[kind]} ({cards.length})
+                        </AccordionHeader>
+                        <AccordionPanel>
+                          <div className={styles.cards}>
+                            <Caption1 className={styles.muted}>{VIEWPOINT_NOTE}</Caption1>
+                            {cards.map(renderCard)}
+                          </div>
+                        </AccordionPanel>
+                      </AccordionItem>
+                    </Accordion>
+                  );
                 return (
                   <div key={kind} className={styles.cards} data-kind-group={kind}>
                     <h3 className={styles.h3}>

@@ -627,7 +627,8 @@ export function usePane(host: Host): [PaneState, PaneActions] {
     },
     insertAllCandidates: () => {
       const st = stateRef.current;
-      return (st.analysis?.suggestions ?? []).filter((s) => !st.settings.dismissed[s.id] && !!s.mention);
+      // Viewpoints (an interest organisation's claims) and prompts to the caseworker are never inserted in bulk.
+      return (st.analysis?.suggestions ?? []).filter((s) => !st.settings.dismissed[s.id] && !!s.mention && s.insertable && s.kind !== 'viewpoint');
     },
     insertAll: async () => {
       if (!evidence.set) return;

@@ -18,8 +18,8 @@ import {
   shorthands,
   tokens,
 } from '@fluentui/react-components';
-import { INSTRUMENT_LABELS, formatReference, registerLabel, type EvidenceSet, type Register, type Suggestion } from '../../core';
-import { AVERAGE_EFFECT_CAVEAT, DISMISS_REASONS, dismissReasonLabel, evidenceBadge, groupsText, type DismissReason } from '../labels';
+import { INSTRUMENT_LABELS, TARGET_GROUP_LABELS, formatReference, registerLabel, type EvidenceSet, type Register, type Suggestion } from '../../core';
+import { AVERAGE_EFFECT_CAVEAT, DISMISS_REASONS, NOT_INSERTABLE_NOTE, dismissReasonLabel, evidenceBadge, groupsText, type DismissReason } from '../labels';
 
 const useStyles = makeStyles({
   card: {
@@ -92,6 +92,12 @@ export function SuggestionCard(props: SuggestionCardProps): JSX.Element {
   const refIds = Array.from(new Set(findings.flatMap((f) => f.references)));
   const refs = refIds.map((r) => set.references.find((x) => x.id === r)).filter((r): r is NonNullable<typeof r> => !!r);
   const caveats = Array.from(new Set(findings.flatMap((f) => f.caveats)));
+  const populations = Array.from(new Set(findings.map((f) => f.population)))
+    .map((pid) => set.populations.find((p) => p.id === pid))
+    .filter((p): p is NonNullable<typeof p> => !!p);
+  const exclusions = Array.from(new Set(findings.flatMap((f) => f.exclusions)))
+    .map((xid) => set.exclusions.find((x) => x.id === xid))
+    .filter((x): x is NonNullable<typeof x> => !!x);
   const sentenceId = `${id}-sentence`;
 
   return (
@@ -147,6 +153,24 @@ export function SuggestionCard(props: SuggestionCardProps): JSX.Element {
                   Kilden er en interesseorganisation. Påstanden er ikke en neutral forskningsoversigt.
                 </p>
               )}
+              {populations.length > 0 && (
+                <div>
+                  <h4 className={styles.detailHeading}>Hvem kilden undersøgte</h4>
+                  <ul className={styles.list}>
+                    {populations.map((p) => (
+                      <li key={p.id}>
+                        {p.label}: <q lang="da">{p.quote}</q>
+                      </li>
+                    ))}
+                    {exclusions.map((x) => (
+                      <li key={x.id}>
+                        Gælder ikke uden videre for {x.groups.map((g) => TARGET_GROUP_LABELS[g].toLowerCase()).join(' og ')}:{' '}
+                        <q lang="da">{x.quote}</q>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
               {figures.length > 0 && (
                 <div>
                   <h4 className={styles.detailHeading}>Tal</h4>
@@ -196,7 +220,8 @@ export function SuggestionCard(props: SuggestionCardProps): JSX.Element {
         </div>
       ) : (
         <div className={styles.actions} role="group" aria-label="Handlinger for forslaget">
-          {props.canInsert && (
+          {!s.insertable && <Text size={200} className={styles.muted}>{NOT_INSERTABLE_NOTE}</Text>}
+          {props.canInsert && s.insertable && (
             <>
               <Button size="small" appearance="primary" onClick={props.onInsert} aria-describedby={sentenceId}>
                 Indsæt
