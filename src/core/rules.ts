@@ -7,9 +7,9 @@ import type { Citation, InstrumentHit, Register, SignalHit, Span, Suggestion, Ta
  * - support/caution/viewpoint need a non-negated mention of the instrument (or a descendant), or a signal;
  * - consider needs the instrument (and its descendants) absent from the plan:
  *   not mentioned, or mentioned only negated ("der er ingen jobforslag").
- * A card shows only the rule's findings whose population holds the citizen (and, for support and
- * consider, that exclude none of the citizen's groups); the first of them gives the sentence and
- * the badge. Where support and caution meet on one instrument, the one resting on the narrower
+ * A card shows only the rule's findings whose population holds the citizen (support and consider:
+ * wholly, and no exclusion names one of the citizen's groups; caution and viewpoint: in part); the
+ * first of them gives the sentence and the badge. Where support and caution meet on one instrument, the one resting on the narrower
  * population wins, caution on a tie.
  */
 
@@ -49,6 +49,13 @@ export function inPopulation(population: Pick<Population, 'groups'>, groups: Rea
   return true;
 }
 
+/** True when, on every axis the population names, the citizen has at least one of its groups. */
+export function touchesPopulation(population: Pick<Population, 'groups'>, groups: ReadonlySet<TargetGroupId>): boolean {
+  const axes = new Set(population.groups.map((g) => TARGET_GROUP_AXIS[g]));
+  for (const axis of axes) if (!population.groups.some((g) => TARGET_GROUP_AXIS[g] === axis && groups.has(g))) return false;
+  return true;
+}
+
 /** How narrow a population is: the number of axes it names. */
 export function populationSpecificity(population: Pick<Population, 'groups'>): number {
   return new Set(population.groups.map((g) => TARGET_GROUP_AXIS[g])).size;
@@ -62,7 +69,10 @@ export function findingFit(
   groups: ReadonlySet<TargetGroupId>,
 ): { reason: 'population' | 'exclusion'; id: string } | null {
   const pop = set.populations.find((p) => p.id === f.population);
-  if (!pop || !inPopulation(pop, groups)) return { reason: 'population', id: f.population };
+  // Support and suggestions need the citizen wholly inside the population; a caution or a viewpoint
+  // applies as soon as part of the citizen's situation is (a sygemeldt who "var jobparat").
+  const fits = kind === 'support' || kind === 'consider' ? inPopulation : touchesPopulation;
+  if (!pop || !fits(pop, groups)) return { reason: 'population', id: f.population };
   if (kind === 'support' || kind === 'consider') {
     for (const xid of f.exclusions) {
       const x = set.exclusions.find((e) => e.id === xid);
