@@ -189,6 +189,11 @@ describe('M9–M11 and item 5: DA is a viewpoint, shown only where its claim fit
     expect(ids('Borgeren er sygemeldt og deltager i et stresshåndteringsforløb.')).not.toContain('viewpoint-oevrig-vejledning');
     expect(ids('Borgeren er jobparat og deltager i et jobsøgningskursus.')).toContain('viewpoint-oevrig-vejledning');
   });
+
+  test('"anden aktør" who holds the samtaler is a provider, not DA\'s category of øvrig vejledning', () => {
+    expect(ids('Borgeren er jobparat og har samtaler hos en anden aktør.')).not.toContain('viewpoint-oevrig-vejledning');
+    expect(ids('Borgeren er jobparat og starter i et afklaringsforløb hos en anden aktør.')).toContain('viewpoint-oevrig-vejledning');
+  });
 });
 
 describe('item 6: citations a reader can trace', () => {
