@@ -403,7 +403,7 @@ export function Pane({ host }: PaneProps): JSX.Element {
                 if (!cards.length) return null;
                 if (kind === 'viewpoint')
                   return (
-                    <Accordion key={kind} collapsible data-kind-group={kind}>
+                    <Accordion key={kind} collapsible data-kind-group={kind} data-suggestion-ids={cards.map((c) => c.id).join(' ')}>
                       <AccordionItem value="viewpoints">
                         <AccordionHeader as="h3" size="small">
                           {KIND_HEADINGS[kind]} ({cards.length})

@@ -50,9 +50,13 @@ const optionLabel = (e: ExampleEntry) => `${e.title}${e.quality ? ` (${QUALITY[e
 /** The demo document reads one paragraph per line, as the demo host's readText() does. */
 const asDemoText = (t: string) => t.replace(/\r\n?/g, '\n');
 
+/** The cards shown, in order; "Andre synspunkter" is collapsed, so its cards count from the group's list. */
 async function cardIds(page: Page): Promise<string[]> {
-  return page.$$eval('[data-testid="jpe-pane"] article[data-suggestion-id]', (els) =>
-    els.map((e) => (e as HTMLElement).dataset['suggestionId'] ?? ''),
+  return page.$$eval('[data-testid="jpe-pane"] article[data-suggestion-id]:not([data-kind-group="viewpoint"] article), [data-testid="jpe-pane"] [data-kind-group="viewpoint"]', (els) =>
+    els.flatMap((e) => {
+      const d = (e as HTMLElement).dataset;
+      return d['suggestionIds'] !== undefined ? d['suggestionIds'].split(' ').filter(Boolean) : [d['suggestionId'] ?? ''];
+    }),
   );
 }
 
@@ -61,7 +65,10 @@ async function waitForCards(page: Page, expected: string[]): Promise<void> {
     (exp) => {
       const main = document.querySelector('[data-testid="jpe-pane"]');
       if (!main || main.getAttribute('aria-busy') === 'true') return false;
-      const ids = Array.from(main.querySelectorAll('article[data-suggestion-id]')).map((e) => (e as HTMLElement).dataset['suggestionId']);
+      const ids = Array.from(main.querySelectorAll('article[data-suggestion-id]:not([data-kind-group="viewpoint"] article), [data-kind-group="viewpoint"]')).flatMap((e) => {
+        const d = (e as HTMLElement).dataset;
+        return d['suggestionIds'] !== undefined ? d['suggestionIds'].split(' ').filter(Boolean) : [d['suggestionId']];
+      });
       return JSON.stringify(ids) === JSON.stringify(exp);
     },
     expected,
@@ -147,7 +154,12 @@ describe('browser demo', () => {
     const idsFor = (o: typeof overrides) => analyze(text, { groupOverrides: o }).suggestions.map((x) => x.id);
     const add =
       scenario?.addForConsider ??
-      TARGET_GROUP_IDS.filter((x) => !detected.includes(x)).find((x) => JSON.stringify(idsFor({ add: [x], remove: [] })) !== JSON.stringify(idsFor(overrides)));
+      TARGET_GROUP_IDS.filter((x) => !detected.includes(x)).find(
+        (x) =>
+          JSON.stringify(idsFor({ add: [x], remove: [] })) !== JSON.stringify(idsFor(overrides)) &&
+          kindsOf(text, [x]).has('caution') &&
+          kindsOf(text, [x]).has('consider'),
+      );
     if (add) {
       const before = await cardIds(page);
       await page.getByRole('button', { name: 'Tilføj målgruppe' }).click();

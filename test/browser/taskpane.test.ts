@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { analyze, bundledEvidence, markerTag, maskInserted, wrapInserted } from '../../src/core';
+import { AVERAGE_EFFECT_CAVEAT, analyze, bundledEvidence, markerTag, maskInserted, wrapInserted } from '../../src/core';
 import {
   BUILD,
   assertStayedLocal,
@@ -91,7 +91,7 @@ describe('task pane in Word (stand-in)', () => {
     const card = s.page.locator('article[data-suggestion-id]').first();
     await card.getByRole('button', { name: 'Kilde og detaljer' }).click();
     await card.locator('blockquote').first().waitFor();
-    await card.getByText('Effekterne er gennemsnitseffekter og skal suppleres med en individuel vurdering.').waitFor();
+    await card.getByText(AVERAGE_EFFECT_CAVEAT).waitFor();
     await card.screenshot({ path: require('path').join(require('./helpers').ARTIFACTS, 'word-card-expanded.png') });
     await card.getByRole('button', { name: 'Kilde og detaljer' }).click();
   });

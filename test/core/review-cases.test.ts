@@ -247,6 +247,12 @@ describe('reading the plan for what the rules need', () => {
     expect(weeklyHoursNear(text, at(text, 'fleksjob'))).toBeNull();
   });
 
+  test('a letter whose lower case is longer (İ) does not shift the places found', () => {
+    const text = 'İzmir-kurset er slut. Hun kommer nok aldrig i job.';
+    const [hit] = detectSignals(text);
+    expect(text.slice(hit!.mentions[0]!.start, hit!.mentions[0]!.end)).toBe('kommer nok aldrig i job');
+  });
+
   test('signals are found with their places and the add-in\'s own text is not read', () => {
     const text = 'Notat. Hun kommer formentlig aldrig i job.';
     const [hit] = detectSignals(text);

@@ -6,7 +6,8 @@ import type { SignalHit } from '../types';
  * Signals: things a text voices that are neither an instrument nor a target group but that a rule
  * can answer, e.g. low expectations of the citizen's job chances ("hun kommer nok aldrig i job",
  * "urealistisk at hun kommer i arbejde", "vi har opgivet"). Data, validated here; each pattern is a
- * case-insensitive regular expression searched in the text with the add-in's own inserted text masked.
+ * case-insensitive regular expression, tried only on the sentences that hold one of its hints (lower-case
+ * words every match contains), so the whole text is scanned with indexOf, not with the expressions.
  */
 
 const pattern = z.string().refine((s) => {
@@ -21,14 +22,22 @@ const pattern = z.string().refine((s) => {
 export const SignalSetSchema = z.strictObject({
   version: z.string(),
   signals: z
-    .array(z.strictObject({ id: z.string().regex(/^[a-z-]+$/), label: z.string().min(3), patterns: z.array(pattern).min(1) }))
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z-]+$/),
+        label: z.string().min(3),
+        patterns: z
+          .array(z.strictObject({ hints: z.array(z.string().min(3).regex(/^[^A-ZÆØÅ]+$/, 'hints are lower-case')).min(1), pattern }))
+          .min(1),
+      }),
+    )
     .min(1),
 });
 export type SignalSet = z.infer<typeof SignalSetSchema>;
 
 interface Compiled {
   id: string;
-  patterns: RegExp[];
+  patterns: { hints: string[]; re: RegExp }[];
 }
 
 let compiled: Compiled[] | undefined;
@@ -39,18 +48,54 @@ export function bundledSignals(): SignalSet {
   return bundled;
 }
 
+const SENTENCE_END = /[.!?\n\r\v\x07\f]/;
+
+/** Start and end of the sentences that hold one of the hints (merged, in text order). */
+function sentencesWith(text: string, lower: string, hints: readonly string[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const h of hints) {
+    for (let at = lower.indexOf(h); at >= 0; at = lower.indexOf(h, at + h.length)) {
+      let s = at;
+      while (s > 0 && !SENTENCE_END.test(text[s - 1] as string)) s--;
+      let e = at + h.length;
+      while (e < text.length && !SENTENCE_END.test(text[e] as string)) e++;
+      out.push([s, e]);
+      at = Math.max(at, e - h.length);
+    }
+  }
+  out.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const r of out) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
 /** Every signal the (masked) text voices, with the places it voices them, in text order. */
 export function detectSignals(masked: string): SignalHit[] {
-  compiled ??= bundledSignals().signals.map((s) => ({ id: s.id, patterns: s.patterns.map((p) => new RegExp(p, 'giu')) }));
+  compiled ??= bundledSignals().signals.map((s) => ({
+    id: s.id,
+    patterns: s.patterns.map((p) => ({ hints: p.hints, re: new RegExp(p.pattern, 'giu') })),
+  }));
+  const lowered = masked.toLowerCase();
+  // Lower-casing may change the length (e.g. U+0130); then every sentence is a candidate.
+  const lower = lowered.length === masked.length ? lowered : null;
   const out: SignalHit[] = [];
   for (const s of compiled) {
     const mentions: SignalHit['mentions'] = [];
-    for (const re of s.patterns) {
-      re.lastIndex = 0;
-      for (let m = re.exec(masked); m; m = re.exec(masked)) {
-        if (!mentions.some((x) => m!.index < x.end && x.start < m!.index + m![0].length))
-          mentions.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
-        if (m[0].length === 0) re.lastIndex++;
+    for (const { hints, re } of s.patterns) {
+      const ranges = lower ? sentencesWith(masked, lower, hints) : [[0, masked.length] as [number, number]];
+      for (const [from, to] of ranges) {
+        const part = masked.slice(from, to);
+        re.lastIndex = 0;
+        for (let m = re.exec(part); m; m = re.exec(part)) {
+          const start = from + m.index;
+          const end = start + m[0].length;
+          if (!mentions.some((x) => start < x.end && x.start < end)) mentions.push({ start, end, text: m[0] });
+          if (m[0].length === 0) re.lastIndex++;
+        }
       }
     }
     mentions.sort((a, b) => a.start - b.start);
