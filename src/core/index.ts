@@ -5,7 +5,7 @@ export * from './citations';
 export * from './wording';
 export { analyze } from './engine';
 export { bundledEvidence, parseEvidenceSet, EvidenceSetError } from './evidence';
-export type { EvidenceSet, Finding, Rule, Source, Reference, Strength, Direction, RuleKind } from './evidence/schema';
+export type { EvidenceSet, Finding, Rule, Source, Reference, Strength, Direction, RuleKind, Population, Exclusion } from './evidence/schema';
 export { findCpr, type CprHit } from './cpr';
 export { findStaleCitations, STALE_REASON_LABEL, type StaleCitation, type InsertedCitation, type StaleReason } from './stale';
 export { detect } from './engine';

@@ -1,4 +1,4 @@
-import type { Suggestion, TargetGroupId } from '../core';
+import type { Population, Suggestion, TargetGroupId } from '../core';
 import { DIRECTION_LABELS, STRENGTH_LABELS, TARGET_GROUP_LABELS } from '../core';
 
 /** The pane's own Danish wording; the words it shares with the CLI live in core/wording.ts. */
@@ -29,9 +29,11 @@ export function evidenceBadge(s: Pick<Suggestion, 'direction' | 'strength' | 'ad
   }
 }
 
-export function groupsText(groups: readonly TargetGroupId[]): string {
-  if (!groups.length) return 'Gælder uanset målgruppe';
-  return `Gælder: ${groups.map((g) => TARGET_GROUP_LABELS[g]).join(', ')}`;
+/** Whom the card is for: the groups its rule matched, else the population its first finding was found in. */
+export function groupsText(groups: readonly TargetGroupId[], population?: Pick<Population, 'label' | 'groups'>): string {
+  if (groups.length) return `Gælder: ${groups.map((g) => TARGET_GROUP_LABELS[g]).join(', ')}`;
+  if (population?.groups.length) return `Fundet blandt ${population.label}`;
+  return 'Gælder uanset målgruppe';
 }
 
 export const DISMISS_REASONS = [

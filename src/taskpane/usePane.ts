@@ -577,7 +577,8 @@ export function usePane(host: Host): [PaneState, PaneActions] {
     referenceScope: () => {
       const st = stateRef.current;
       if (st.citedFindings.size) return { findings: [...st.citedFindings], fromInserted: true, count: st.citedFindings.size };
-      const shown = (st.analysis?.suggestions ?? []).filter((s) => !st.settings.dismissed[s.id]);
+      // what would be inserted: not the viewpoints, not the prompts meant for the caseworker
+      const shown = (st.analysis?.suggestions ?? []).filter((s) => !st.settings.dismissed[s.id] && s.insertable && s.kind !== 'viewpoint');
       const f = new Set<string>();
       shown.forEach((s) => s.findings.forEach((x) => f.add(x)));
       return { findings: [...f], fromInserted: false, count: shown.length };

@@ -128,7 +128,7 @@ export function SuggestionCard(props: SuggestionCardProps): JSX.Element {
           </Badge>
         )}
       </div>
-      <Caption1 className={styles.muted}>{groupsText(s.targetGroups)}</Caption1>
+      <Caption1 className={styles.muted}>{groupsText(s.targetGroups, populations[0])}</Caption1>
       <Caption1 className={styles.source}>Kilde: {sources.join('; ') || 'ukendt'}</Caption1>
 
       <Accordion collapsible>
