@@ -17,7 +17,8 @@ const form = z
   .min(2)
   .regex(FORM_PATTERN, 'form may only use letters, digits, space . - \' / § ( | ) ? [ ]');
 
-const regexString = z.string().refine((s) => {
+/** A regular expression in a string (Unicode mode); shared by the lexicon and the signals. */
+export const regexString = z.string().refine((s) => {
   try {
     new RegExp(s, 'u');
     return true;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import raw from './signals.json';
 import type { SignalHit } from '../types';
+import { regexString } from '../lexicon/schema';
 
 /**
  * Signals: things a text voices that are neither an instrument nor a target group but that a rule
@@ -10,14 +11,7 @@ import type { SignalHit } from '../types';
  * words every match contains), so the whole text is scanned with indexOf, not with the expressions.
  */
 
-const pattern = z.string().refine((s) => {
-  try {
-    new RegExp(s, 'giu');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid regular expression');
+const pattern = regexString;
 
 export const SignalSetSchema = z.strictObject({
   version: z.string(),
