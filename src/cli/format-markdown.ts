@@ -11,6 +11,8 @@ import {
 } from '../core/citations';
 import {
   ADVOCACY_NOTE,
+  VIEWPOINT_NOTE,
+  NOT_INSERTABLE_NOTE,
   CAVEAT,
   DIRECTION_LABELS,
   KIND_HEADINGS,
@@ -74,6 +76,7 @@ export function formatMarkdown(a: Analysis, set: EvidenceSet, ctx: ReportContext
   const cited = new Set<string>();
   for (const g of groups) {
     out.push(`## ${g.heading}`, '');
+    if (g.kind === 'viewpoint') out.push(`*${VIEWPOINT_NOTE}*`, '');
     for (const s of g.items) {
       for (const f of s.findings) cited.add(f);
       out.push(`- ${escapeMd(suggestionWithCitation(set, s, ctx.style))}`);
@@ -82,6 +85,7 @@ export function formatMarkdown(a: Analysis, set: EvidenceSet, ctx: ReportContext
       if (s.mention) meta.push(`linje ${lineOf(s.mention.start)}`);
       out.push(`  *${meta.join(' · ')}*`);
       if (s.advocacy) out.push('', `  **Bemærk:** ${ADVOCACY_NOTE}`);
+      if (!s.insertable) out.push('', `  *${NOT_INSERTABLE_NOTE}*`);
       for (const c of s.citations) {
         out.push('', blockquote(c.quote, '  '), '  >', `  > — ${escapeMd(c.label)}`);
       }

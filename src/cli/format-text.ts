@@ -4,6 +4,8 @@ import { INSTRUMENT_LABELS, TARGET_GROUP_LABELS } from '../core/ids';
 import { registerLabel, suggestionWithCitation } from '../core/citations';
 import {
   ADVOCACY_NOTE,
+  VIEWPOINT_NOTE,
+  NOT_INSERTABLE_NOTE,
   CAVEAT,
   STRENGTH_LABELS,
   groupSuggestions,
@@ -104,6 +106,7 @@ export function formatText(a: Analysis, set: EvidenceSet, ctx: ReportContext, c:
   }
   for (const g of groups) {
     out.push(c[g.kind](g.heading));
+    if (g.kind === 'viewpoint') out.push(c.dim(`  ${VIEWPOINT_NOTE}`));
     g.items.forEach((s, n) => {
       const num = `  ${n + 1}. `;
       const pad = ' '.repeat(num.length);
@@ -113,6 +116,7 @@ export function formatText(a: Analysis, set: EvidenceSet, ctx: ReportContext, c:
       if (s.mention) meta.push(`ved linje ${lineOf(s.mention.start)}`);
       out.push(c.dim(pad + meta.join(' · ')));
       if (s.advocacy) out.push(pad + c.caution('Bemærk: ') + ADVOCACY_NOTE);
+      if (!s.insertable) out.push(pad + c.dim(NOT_INSERTABLE_NOTE));
       for (const cit of s.citations) {
         out.push(`${pad}Kilde: ${clean(cit.label)}`);
         out.push(c.dim(indent(`“${clean(cit.quote).trim()}”`, pad + '  ')));

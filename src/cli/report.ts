@@ -19,7 +19,7 @@ export interface ReportContext {
   groups: GroupOverrides;
 }
 
-export { KIND_ORDER, KIND_HEADINGS, STRENGTH_LABELS, DIRECTION_LABELS, ADVOCACY_NOTE, VIEWPOINT_NOTE } from '../core/wording';
+export { KIND_ORDER, KIND_HEADINGS, STRENGTH_LABELS, DIRECTION_LABELS, ADVOCACY_NOTE, VIEWPOINT_NOTE, NOT_INSERTABLE_NOTE } from '../core/wording';
 export { AVERAGE_EFFECT_CAVEAT as CAVEAT } from '../core/wording';
 
 export function sourceName(source: string): string {
