@@ -41,3 +41,29 @@ export const AVERAGE_EFFECT_CAVEAT =
 
 /** For a card that is a prompt to the caseworker, not a sentence for the plan. */
 export const NOT_INSERTABLE_NOTE = 'Til dig som fagperson – ikke en tekst til planen.';
+
+/** The Smart Alerts dialog allows at most 500 characters (Microsoft Learn: "Smart Alerts … limitations"). */
+export const SMART_ALERT_MAX = 500;
+
+/**
+ * The message Outlook shows when a mail with CPR numbers is sent (Smart Alerts, OnMessageSend):
+ * the numbers masked ("010190-****"), never in full, and what the adviser can do.
+ */
+export function cprSendAlertText(masked: readonly string[], where: { subject: boolean; body: boolean }): string {
+  const n = masked.length;
+  const place = where.subject && where.body ? 'emnet og teksten' : where.subject ? 'emnet' : 'teksten';
+  const what = n === 1 ? 'et CPR-nummer' : `${n} CPR-numre`;
+  const head = `Mailen indeholder ${what} i ${place}: `;
+  const tail =
+    '. CPR-numre må ikke sendes med almindelig e-mail. Fjern eller maskér nummeret, eller send med sikker mail (fx Digital Post). Send kun alligevel, hvis mailen sendes sikkert.';
+  const shown: string[] = [];
+  for (const m of masked) {
+    const more = n - shown.length - 1;
+    const candidate = [...shown, m].join(', ') + (more > 0 ? ` og ${more} mere` : '');
+    if ((head + candidate + tail).length > SMART_ALERT_MAX) break;
+    shown.push(m);
+  }
+  const rest = n - shown.length;
+  const list = shown.join(', ') + (rest > 0 ? ` og ${rest} mere` : '');
+  return (head + list + tail).slice(0, SMART_ALERT_MAX);
+}
