@@ -77,6 +77,8 @@ module.exports = async (env = {}, argv = {}) => {
     : {
         taskpane: './src/taskpane/index.tsx',
         demo: './src/demo/demo.tsx',
+        // Outlook Smart Alerts (OnMessageSend): the CPR guard on Send, run with the pane closed.
+        launchevent: './src/launchevent/index.ts',
       };
 
   const htmlPage = (filename, template, chunk) =>
@@ -93,6 +95,8 @@ module.exports = async (env = {}, argv = {}) => {
     : [
         htmlPage('taskpane.html', './src/taskpane/taskpane.html', 'taskpane'),
         htmlPage('demo.html', './src/demo/demo.html', 'demo'),
+        // no defer/head injection: the event runtime must have associated the handler when it loads
+        new HtmlWebpackPlugin({ filename: 'launchevent.html', template: './src/launchevent/launchevent.html', chunks: ['launchevent'], inject: 'body' }),
         new CopyWebpackPlugin({
           patterns: [
             { from: 'assets/*', to: 'assets/[name][ext]', noErrorOnMissing: true },

@@ -90,3 +90,22 @@ describe('CPR guard on Send (Smart Alerts, OnMessageSend)', () => {
     expect(src).toMatch(/Office\.actions\.associate\(ON_MESSAGE_SEND/);
   });
 });
+
+describe('the CPR guard is declared where Outlook looks for it', () => {
+  const xml = fs.readFileSync(path.join(__dirname, '../../manifest.outlook.xml'), 'utf8');
+  test('manifest.outlook.xml: OnMessageSend → onMessageSendHandler, PromptUser, Mailbox 1.12, both runtimes', () => {
+    expect(xml).toMatch(/<LaunchEvent Type="OnMessageSend" FunctionName="onMessageSendHandler" SendMode="PromptUser" \/>/);
+    expect(xml).toMatch(/<bt:Sets DefaultMinVersion="1\.12">/);
+    expect(xml).toMatch(/<Runtime resid="LaunchEvent\.Url">\s*<Override type="javascript" resid="LaunchEventJs\.Url" \/>/);
+    expect(xml).toMatch(/<bt:Url id="LaunchEvent\.Url" DefaultValue="https:\/\/localhost:3000\/launchevent\.html" \/>/);
+    expect(xml).toMatch(/<bt:Url id="LaunchEventJs\.Url" DefaultValue="https:\/\/localhost:3000\/launchevent\.js" \/>/);
+    const src = fs.readFileSync(path.join(__dirname, '../../src/launchevent/index.ts'), 'utf8');
+    expect(src).toMatch(/ON_MESSAGE_SEND = 'onMessageSendHandler'/);
+  });
+  test('the web build has an entry and a page for it', async () => {
+    const makeConfig = require('../../webpack.config.js');
+    const config = await makeConfig({}, { mode: 'production' });
+    expect(config.entry.launchevent).toBe('./src/launchevent/index.ts');
+    expect(config.plugins.some((p: { userOptions?: { filename?: string } }) => p.userOptions?.filename === 'launchevent.html')).toBe(true);
+  });
+});
