@@ -24,6 +24,14 @@ const NOT_SUPPORTED = new Set([
   'InvalidOperationInCellEditMode',
 ]);
 const TOO_LARGE = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded', 'DataTooLarge']);
+/**
+ * Word: Office refuses the edit at this place (NotAllowed: insertComment / insertParagraph in some
+ * Word on the web builds, office-js#6746, office-js-docs#1284) or while Find and Replace is open
+ * (SearchDialogIsOpen; error-handling doc, Word table). Retrying at once cannot succeed, so they
+ * are not a lost connection.
+ */
+const NOT_ALLOWED = new Set(['NotAllowed', 'AccessDenied']);
+const SEARCH_DIALOG = 'SearchDialogIsOpen';
 const MOVED = new Set(['ItemNotFound', 'InvalidReference', 'InvalidObjectPath']);
 const CONNECTION = new Set([
   'GeneralException',
@@ -63,6 +71,8 @@ export function toHostError(err: unknown, fromSync: boolean, movedMeans: HostErr
   if (code && NOT_SUPPORTED.has(code)) hc = 'not-supported';
   else if (code && TOO_LARGE.has(code)) hc = 'too-large';
   else if (code && MOVED.has(code)) hc = movedMeans;
+  else if (code && NOT_ALLOWED.has(code)) hc = 'not-allowed';
+  else if (code === SEARCH_DIALOG) hc = 'search-dialog-open';
   else if (code === SEARCH_TOO_LONG) hc = 'unknown';
   else if (code && CONNECTION.has(code)) hc = 'connection';
   else if (fromSync) hc = 'connection';
@@ -89,7 +99,9 @@ function asyncError(e: Office.Error | undefined): HostError {
   const name = e.name ?? '';
   // Common API error codes: 1000-range coercion / data errors, 5000-range generic, 9000-range mailbox.
   if (/NotSupported|APINotSupported|InvalidApiCall/i.test(name)) return new HostError('not-supported', `${name}: ${e.message}`);
-  if (/TooLarge|SizeLimit|DataExceeded/i.test(name) || e.code === 9019) return new HostError('too-large', `${name}: ${e.message}`);
+  // Common API names carry spaces ("Size Limit Exceeded", 9057) while method docs say DataExceedsMaximumSize:
+  // classify by the numeric code as well (javascript-api-for-office-error-codes.md; office-fidelity O8).
+  if (/Too ?Large|Size ?Limit|Data ?Exceed|ExceedsMaximumSize/i.test(name) || e.code === 9019 || e.code === 9057) return new HostError('too-large', `${name}: ${e.message}`);
   if (/ReadOnly|AccessDenied|PermissionDenied/i.test(name)) return new HostError('read-only', `${name}: ${e.message}`);
   if (/InvalidDataFormat|InvalidCoercion|InvalidFormat/i.test(name)) return new HostError('unknown', `${name}: ${e.message}`);
   return new HostError('connection', `${name || e.code}: ${e.message}`);

@@ -184,7 +184,7 @@ export class OutlookHost implements Host {
     throw new HostError('not-supported', 'Outlook kan ikke markere tekst i mailen');
   }
 
-  async comment(_req: CommentRequest): Promise<void> {
+  async comment(_req: CommentRequest): Promise<boolean> {
     throw new HostError('not-supported', 'Outlook har ikke kommentarer');
   }
 
