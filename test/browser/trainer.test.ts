@@ -308,3 +308,56 @@ function editAway(text: string, s: Suggestion): string | null {
   if (out.split('\n').length !== text.split('\n').length) return null;
   return out;
 }
+
+describe('demo: "Indsæt alle" inserts every shown suggestion once plus the Kildeliste (new-user-trial D1)', () => {
+  let browser: Browser;
+  let s: Session;
+  beforeAll(async () => {
+    browser = await launch();
+    s = await openSession(browser);
+    await s.page.goto(`${baseUrl()}/demo.html`);
+    await s.page.getByRole('heading', { name: 'Jobplan Evidens – demo' }).waitFor();
+  });
+  afterAll(async () => {
+    await s?.context.close();
+    await browser?.close();
+  });
+
+  test.each(index.map((e) => [e.file, e] as const))('%s: right after Indsæt on one card, without waiting', async (_f, ex) => {
+    const page = s.page;
+    const text = textOf(ex);
+    const shown = analyze(text).suggestions;
+    const anchored = shown.filter((x) => x.mention);
+    await page.getByRole('combobox', { name: 'Eksempel' }).click();
+    await page.getByRole('option', { name: optionLabel(ex) }).click();
+    await page.waitForFunction(
+      (exp) =>
+        JSON.stringify(Array.from(document.querySelectorAll('[data-testid="jpe-pane"] article[data-suggestion-id]')).map((e) => (e as HTMLElement).dataset['suggestionId'])) ===
+        JSON.stringify(exp),
+      shown.map((x) => x.id),
+      { timeout: 15000 },
+    );
+    await settle(page);
+    // One suggestion first (its paragraph moves every later mention), then at once "Indsæt alle".
+    const first = anchored[0] as Suggestion;
+    await card(page, first).getByRole('button', { name: 'Indsæt', exact: true }).click();
+    await card(page, first).getByText('Indsat', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Indsæt alle', exact: true }).click();
+    await page.waitForTimeout(300);
+    const doc = await readDoc(page);
+    expect(doc.user).toBe(text);
+    for (const x of anchored) expect([x.id, countOf(doc.inserted, cite(x))]).toEqual([x.id, 1]);
+    expect(doc.inserted).toHaveLength(anchored.length);
+    expect(doc.lists).toEqual([referenceListText(set, citedFindings(anchored)).split('\n')]);
+    const expected =
+      anchored.length === 1
+        ? 'Forslagene stod allerede i dokumentet. Kildelisten er opdateret.'
+        : `${anchored.length - 1} forslag er indsat med kildehenvisning, og kildelisten er opdateret.`;
+    expect(await notice(page, 'action')).toBe(expected);
+    await settle(page);
+    // The notice stays, no warning replaces it, and every card says "Indsat".
+    expect(await notice(page, 'action')).toBe(expected);
+    expect(await notice(page, 'anchor-moved')).toBe('');
+    for (const x of anchored) expect(await card(page, x).getByText('Indsat', { exact: true }).count()).toBe(1);
+  });
+});
