@@ -40,26 +40,36 @@ export interface InsertionPlan {
   /** Per request: true when it is to be inserted, false when it is already there. */
   results: boolean[];
   groups: InsertionGroup[];
+  /**
+   * Requests whose text already stands after the anchor without a tag: a write round trip that
+   * failed half-way (office-js#6760) left the paragraph but not its container. The host wraps
+   * that paragraph (following[offset]) with the request's tag instead of inserting it again.
+   */
+  adopt: { key: string; item: number; offset: number }[];
 }
 
 /** The run of the add-in's paragraphs right after an anchor. */
-function runAfter(following: readonly HostParagraph[]): { tags: Set<string>; texts: Set<string>; length: number } {
+function runAfter(following: readonly HostParagraph[]): { tags: Set<string>; texts: Set<string>; untagged: Map<string, number>; length: number } {
   const tags = new Set<string>();
   const texts = new Set<string>();
+  const untagged = new Map<string, number>();
   let length = 0;
   for (const p of following) {
     if (!isInsertedParagraph(p.text)) break;
-    texts.add(p.text.replace(/[\r\n]+$/, ''));
-    p.tags.forEach((t) => tags.add(t));
+    const t = p.text.replace(/[\r\n]+$/, '');
+    texts.add(t);
+    if (!p.tags.length && !untagged.has(t)) untagged.set(t, length);
+    p.tags.forEach((x) => tags.add(x));
     length++;
   }
-  return { tags, texts, length };
+  return { tags, texts, untagged, length };
 }
 
 export function planInsertions(reqs: readonly InsertRequest[], targets: readonly InsertTarget[]): InsertionPlan {
   const results = reqs.map(() => false);
   const groups = new Map<string, InsertionGroup>();
   const runs = new Map<string, ReturnType<typeof runAfter>>();
+  const adopt: InsertionPlan['adopt'] = [];
   reqs.forEach((req, n) => {
     const t = targets[n];
     if (!t) return;
@@ -69,6 +79,13 @@ export function planInsertions(reqs: readonly InsertRequest[], targets: readonly
       runs.set(t.key, run);
     }
     const wrapped = wrapInserted(req.text);
+    const orphan = run.untagged.get(wrapped);
+    if (orphan !== undefined && !run.tags.has(req.tag)) {
+      adopt.push({ key: t.key, item: n, offset: orphan });
+      run.untagged.delete(wrapped);
+      run.tags.add(req.tag);
+      return;
+    }
     if (run.tags.has(req.tag) || run.texts.has(wrapped)) return;
     run.tags.add(req.tag);
     run.texts.add(wrapped);
@@ -80,5 +97,5 @@ export function planInsertions(reqs: readonly InsertRequest[], targets: readonly
     g.items.push(n);
     results[n] = true;
   });
-  return { results, groups: [...groups.values()] };
+  return { results, groups: [...groups.values()], adopt };
 }

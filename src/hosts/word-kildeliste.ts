@@ -20,22 +20,38 @@ export function onlyAddinText(ccText: string): boolean {
     .every((line) => line === '' || (line.startsWith(MARK_OPEN) && line.endsWith(MARK_CLOSE) && line.indexOf(MARK_CLOSE) === line.length - MARK_CLOSE.length));
 }
 
-/** Queue a read of the tagged lists (tag and text); the caller syncs. */
-export function queueListRead(body: Word.Body): Word.ContentControlCollection {
+export interface ListRead {
+  lists: Word.ContentControlCollection;
+  /** The body's last paragraph and the control around it: a list a half-failed write left untagged. */
+  last: Word.Paragraph;
+  lastCc: Word.ContentControl;
+}
+
+/** Queue a read of the tagged lists (tag and text) and of the last paragraph; the caller syncs. */
+export function queueListRead(body: Word.Body): ListRead {
   const lists = body.contentControls.getByTag(KILDELISTE_TAG);
   lists.load('items/tag,items/text');
-  return lists;
+  const last = body.paragraphs.getLast();
+  last.load('text');
+  const lastCc = last.parentContentControlOrNullObject;
+  lastCc.load('tag');
+  return { lists, last, lastCc };
 }
 
 /** Before anything is written: refuse when a list holds text the user typed. */
-export function checkLists(lists: Word.ContentControlCollection): void {
+export function checkLists({ lists }: ListRead): void {
   if (lists.items.some((cc) => !onlyAddinText(cc.text))) {
     throw new HostError('user-text', 'Kildelisten indeholder tekst, som brugeren har skrevet');
   }
 }
 
-/** Replace the tagged list's content in place, or append a new tagged list at the end (queued only). */
-export function writeReferenceList(body: Word.Body, lists: Word.ContentControlCollection, lines: string[]): void {
+/**
+ * Replace the tagged list's content in place, or append a new tagged list at the end (queued only).
+ * A failed context.sync() keeps what ran before the failing statement (office-js#6760): a list
+ * heading may then stand at the end without its tagged control. It is taken over, not repeated.
+ */
+export function writeReferenceList(body: Word.Body, read: ListRead, lines: string[]): void {
+  const { lists, last, lastCc } = read;
   const [first, ...extra] = lists.items;
   // At most one list: extra copies (e.g. pasted twice) are removed.
   for (const cc of extra) cc.delete(false);
@@ -50,6 +66,13 @@ export function writeReferenceList(body: Word.Body, lists: Word.ContentControlCo
     return;
   }
   if (wrapped.length === 0) return;
+  if (last.text === wrapped[0] && (lastCc.isNullObject || !lastCc.tag)) {
+    const cc = lastCc.isNullObject ? last.insertContentControl() : lastCc;
+    cc.tag = KILDELISTE_TAG;
+    cc.title = KILDELISTE_TITLE;
+    for (const l of wrapped.slice(1)) cc.insertParagraph(l, 'End');
+    return;
+  }
   const p = body.insertParagraph(wrapped[0] as string, 'End');
   p.styleBuiltIn = 'Normal';
   const cc = p.insertContentControl();

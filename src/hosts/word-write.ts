@@ -40,7 +40,8 @@ export async function insertMany(analysed: readonly Snapshot[], reqs: InsertRequ
     // Every anchor is resolved and every container checked before anything is written.
     const key = (t: string) => t.replace(/[\r\n]+$/, '');
     const tagsByText = new Map<string, string[]>();
-    for (const cc of read ? ccs.items : []) tagsByText.set(key(cc.text), [...(tagsByText.get(key(cc.text)) ?? []), cc.tag]);
+    // A control without a tag is what a half-failed write leaves (created, not yet tagged): no tag of ours.
+    for (const cc of read ? ccs.items : []) if (cc.tag) tagsByText.set(key(cc.text), [...(tagsByText.get(key(cc.text)) ?? []), cc.tag]);
     const asHost = (texts: string[]): HostParagraph[] => texts.map((t) => ({ text: t, tags: tagsByText.get(key(t)) ?? [] }));
     const paraTexts = snap ? asHost(snap.paragraphs) : [];
     const cursorTexts = cursorTail ? asHost(cursorTail.items.map((p) => p.text)) : [];
@@ -53,10 +54,21 @@ export async function insertMany(analysed: readonly Snapshot[], reqs: InsertRequ
     const plan = planInsertions(reqs, targets);
 
     let writes = 0;
+    const anchorOf = (k: string, offset: number): Word.Paragraph =>
+      k === 'cursor'
+        ? ((cursorTail as Word.ParagraphCollection).items[offset] as Word.Paragraph)
+        : ((read as ReturnType<typeof queueRead>).paragraphs.items[Number(k.slice(1)) + offset] as Word.Paragraph);
+    // A citation paragraph a half-failed earlier write left without its content control gets one now.
+    for (const a of plan.adopt) {
+      const req = reqs[a.item] as InsertRequest;
+      const bare = ccs.items.find((c) => !c.tag && key(c.text) === wrapInserted(req.text));
+      const cc = bare ?? anchorOf(a.key, a.offset + 1).insertContentControl();
+      cc.tag = req.tag;
+      cc.title = CC_TITLE;
+      writes++;
+    }
     for (const g of plan.groups) {
-      let after: Word.Paragraph;
-      if (g.key === 'cursor') after = (cursorTail as Word.ParagraphCollection).items[g.skip] as Word.Paragraph;
-      else after = (read as ReturnType<typeof queueRead>).paragraphs.items[Number(g.key.slice(1)) + g.skip] as Word.Paragraph;
+      let after = anchorOf(g.key, g.skip);
       // Each goes right after the last one: the request order is kept.
       for (const n of g.items) {
         const req = reqs[n] as InsertRequest;
