@@ -46,6 +46,7 @@ export type HostErrorCode =
   | 'search-dialog-open' // Word's Find and Replace dialog is open (SearchDialogIsOpen)
   | 'user-text' // the add-in's container now holds text the user typed: it is left alone
   | 'selection' // Outlook: the user has text selected, which an insert would replace
+  | 'undone' // a whole-body write changed the user's text; the previous body was written back
   | 'unknown';
 
 /** Errors hosts throw carry a code; the pane shows a Danish notice for each code. */

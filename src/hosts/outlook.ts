@@ -2,6 +2,23 @@ import type { Span } from '../core/types';
 import { MARK_OPEN, wrapInserted } from '../core/markers';
 import { REFERENCE_LIST_HEADING } from '../core/citations';
 import {
+  KILDELISTE_ID,
+  appendPosition,
+  citationIdsInHtml,
+  citationSpanHtml,
+  findElementById,
+  htmlFingerprint,
+  normaliseLineBreaks,
+  onlyAddinHtml,
+  plainAppendPosition,
+  referenceListHtml,
+  tagForHtmlId,
+  userTextOf,
+} from './outlook-html';
+import { planInsertions, type InsertTarget } from './insertion';
+import { makeSnapshot, resolveSpan, type Snapshot } from './text-map';
+import { boundSettings } from './settings-bound';
+import {
   HostError,
   type CommentRequest,
   type Host,
@@ -11,13 +28,45 @@ import {
 } from './host';
 import { officeAsync, sanitizeSettings, SETTINGS_KEY } from './office-errors';
 
+export {
+  KILDELISTE_ID,
+  appendPosition,
+  citationIdsInHtml,
+  escapeHtml,
+  findElementById,
+  htmlIdForTag,
+  normaliseLineBreaks,
+  plainAppendPosition,
+  referenceListHtml,
+  tagForHtmlId,
+} from './outlook-html';
+
 /**
  * The Outlook adapter (a draft in compose mode; read mode analyses only).
  *
+ * Files: outlook-html.ts (pure: locating the add-in's elements, the user's text of a body),
+ * this file (the Office.js calls: reading, writing, the reference list).
+ *
+ * Safe under Outlook's documented behaviour (../shared/reviews/office-fidelity.md):
+ *  - setSelectedDataAsync replaces a selection (O1): HTML inserts first ask getSelectedDataAsync
+ *    (Mailbox 1.2) and refuse with HostError('selection') when the user has text selected.
+ *  - In a plain-text body, Outlook on the web and new Outlook delete the character after the cursor
+ *    (office-js#3905, O2): plain-text drafts never use setSelectedDataAsync. The citation goes in as a
+ *    line of its own after the mention's line, with one setAsync of the text (plain text round-trips).
+ *  - Every whole-body setAsync (plain text; the HTML Kildeliste, update, remove: O4) is checked: the
+ *    body is read back and the user's text (and, in HTML, the number of images) must be as before;
+ *    otherwise the previous body is written back and HostError('undone') says so.
+ *  - update / remove / Kildeliste act only on an element that holds nothing but the add-in's marked
+ *    text; if the user typed inside it: HostError('user-text') (O12-like W12 for spans and divs).
+ *  - The Kildeliste goes before the quoted earlier mail, also in classic Outlook replies
+ *    (_MailOriginal) and plain-text replies (O12).
+ *  - Roaming settings stay under Outlook's 32 KB (O9): see settings-bound.ts.
+ *
  * Async calls per operation (compose):
  *   readText              2 the first time (getTypeAsync + getAsync(Text)), then 1 (the type is cached per item)
- *   insert               ≤3 (getTypeAsync once per item, getAsync(Text) duplicate check, setSelectedDataAsync)
- *   upsertReferenceList  ≤3 (getTypeAsync once per item, getAsync, setAsync)
+ *   insert / insertMany   HTML: ≤4 (type, getAsync(Text) duplicate check, getSelectedDataAsync, setSelectedDataAsync)
+ *                         text: 3 (getAsync, setAsync, getAsync to check)
+ *   upsertReferenceList  ≤4 (type, getAsync, setAsync, getAsync to check)
  *   listInserted          HTML: 1 (getAsync(Html)); text: 0 (plain text has no place for a tag: none)
  *   updateInserted / removeInserted  HTML: 2 (getAsync(Html), setAsync); text: not-supported
  * Read mode: readText is 1 call (getAsync(Text)); everything that writes says 'read-only'.
@@ -27,7 +76,6 @@ import { officeAsync, sanitizeSettings, SETTINGS_KEY } from './office-errors';
  * \n, so offsets are the same whichever client produced the text.
  */
 
-export const KILDELISTE_ID = 'jpe-kildeliste';
 
 type AnyItem = Office.MessageCompose & Office.MessageRead & Office.AppointmentCompose;
 
@@ -47,97 +95,10 @@ function isCompose(item: AnyItem | null | undefined): boolean {
   return !!b && typeof b.setSelectedDataAsync === 'function' && typeof b.setAsync === 'function';
 }
 
-export function normaliseLineBreaks(s: string): string {
-  return s.replace(/\r\n?/g, '\n');
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/**
- * HTML id prefix for a marker tag, reversible by tagForHtmlId:
- * "jpe:cite:loentilskud-privat@2#samtale" → "jpe-cite-loentilskud-privat_2_samtale"
- * (finding ids and instruments never hold "_"). A unique suffix "_<suffix>" follows.
- */
-export function htmlIdForTag(tag: string): string {
-  const m = /^jpe:cite:([a-z0-9-]+)@(\d+)(?:#([a-z-]+))?$/.exec(tag);
-  if (m) return `jpe-cite-${m[1]}_${m[2]}${m[3] ? `_${m[3]}` : ''}`;
-  return tag.replace(/[^A-Za-z0-9-]+/g, '-');
-}
-
-/**
- * The marker tag an inserted span's id stands for (Outlook may prefix ids with "x_"), or null.
- * Also reads the older form "jpe-cite-<finding>-<version>-<suffix>" (without instrument).
- */
-export function tagForHtmlId(id: string): string | null {
-  const bare = id.replace(/^x_/, '');
-  const m = /^jpe-cite-([a-z0-9-]+)_(\d+)(?:_([a-z-]+))?_([a-z0-9]+)$/.exec(bare);
-  if (m) return `jpe:cite:${m[1]}@${m[2]}${m[3] ? `#${m[3]}` : ''}`;
-  const old = /^jpe-cite-([a-z0-9-]+)-(\d+)-([a-z0-9]+)$/.exec(bare);
-  if (old) return `jpe:cite:${old[1]}@${old[2]}`;
-  return null;
-}
-
-/** The ids (without Outlook's "x_") of the citation spans in an HTML body, in document order. */
-export function citationIdsInHtml(html: string): string[] {
-  const out: string[] = [];
-  const re = /<span\b[^>]*?\bid\s*=\s*(["']?)((?:x_)?jpe-cite-[A-Za-z0-9_-]+)\1(?=[\s/>])/gi;
-  for (let m = re.exec(html); m; m = re.exec(html)) {
-    const id = (m[2] as string).replace(/^x_/, '');
-    if (tagForHtmlId(id) && !out.includes(id)) out.push(id);
-  }
-  return out;
-}
-
-function citationSpanHtml(text: string, tag: string): string {
-  return `<span id="${htmlIdForTag(tag)}_${uniqueSuffix()}">${escapeHtml(wrapInserted(text))}</span>`;
-}
-
-let idCounter = 0;
-function uniqueSuffix(): string {
-  idCounter = (idCounter + 1) % 1e6;
-  return `${Date.now().toString(36)}${idCounter.toString(36)}`;
-}
-
-/** Where the element with this id (possibly prefixed "x_" by Outlook) starts and ends in `html`; null if absent. */
-export function findElementById(html: string, id: string): { start: number; end: number } | null {
-  const esc = id.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
-  const open = new RegExp(`<([A-Za-z][A-Za-z0-9]*)\\b[^>]*?\\bid\\s*=\\s*(["']?)(?:x_)?${esc}\\2(?=[\\s/>])[^>]*>`, 'i');
-  const m = open.exec(html);
-  if (!m) return null;
-  const name = (m[1] as string).toLowerCase();
-  const tagRe = new RegExp(`<(/?)${name}\\b[^>]*>`, 'gi');
-  tagRe.lastIndex = m.index + m[0].length;
-  let depth = 1;
-  for (let t = tagRe.exec(html); t; t = tagRe.exec(html)) {
-    if (t[1]) depth--;
-    else if (!t[0].endsWith('/>')) depth++;
-    if (depth === 0) return { start: m.index, end: t.index + t[0].length };
-  }
-  // Unclosed: up to the end of the body.
-  const bodyEnd = html.search(/<\/body\s*>/i);
-  return { start: m.index, end: bodyEnd >= 0 ? bodyEnd : html.length };
-}
-
-/** Where to append in an HTML body: before the quoted thread of a reply, or before </body>. */
-export function appendPosition(html: string): number {
-  const quoted = /<div\b[^>]*\bid\s*=\s*["']?(?:x_)?(?:appendonsend|divRplyFwdMsg)\b/i.exec(html);
-  if (quoted) return quoted.index;
-  const end = html.search(/<\/body\s*>/i);
-  return end >= 0 ? end : html.length;
-}
-
-export function referenceListHtml(lines: string[]): string {
-  const ps = lines.map((l, i) => {
-    const t = escapeHtml(wrapInserted(l));
-    return i === 0 ? `<p><b>${t}</b></p>` : `<p>${t}</p>`;
-  });
-  return `<div id="${KILDELISTE_ID}">${ps.join('')}</div>`;
-}
-
 export class OutlookHost implements Host {
   private typeCache: { item: unknown; type: Office.CoercionType } | null = null;
+  /** What the last analyses read (newest first), one paragraph per line: spans index into their text. */
+  private analysed: Snapshot[] = [];
 
   capabilities(): HostCapabilities {
     let item: AnyItem | null | undefined;
@@ -177,7 +138,9 @@ export class OutlookHost implements Host {
     const item = currentItem();
     if (isCompose(item)) await this.bodyType(item);
     const raw = await officeAsync<string>((cb) => item.body.getAsync('text' as Office.CoercionType, cb));
-    return normaliseLineBreaks(raw ?? '');
+    const text = normaliseLineBreaks(raw ?? '');
+    this.analysed = [makeSnapshot(text, text.split('\n')), ...this.analysed].slice(0, 3);
+    return text;
   }
 
   async select(_span: Span): Promise<void> {
@@ -188,28 +151,121 @@ export class OutlookHost implements Host {
     throw new HostError('not-supported', 'Outlook har ikke kommentarer');
   }
 
-  /** At the cursor. Returns false when the very same marked text is already in the draft. */
+  private getBody(item: AnyItem, type: 'text' | 'html'): Promise<string> {
+    return officeAsync<string>((cb) => item.body.getAsync(type as Office.CoercionType, cb)).then((x) => x ?? '');
+  }
+
+  /**
+   * One whole-body write, checked: read back, the user's text (and images) must be unchanged,
+   * else the previous body is written back and HostError('undone') is thrown.
+   */
+  private async setBodyChecked(item: AnyItem, html: boolean, next: string, previous: string): Promise<void> {
+    const type = (html ? 'html' : 'text') as Office.CoercionType;
+    const fp = (b: string) => (html ? htmlFingerprint(b) : { text: userTextOf(b), images: 0 });
+    const before = fp(previous);
+    await officeAsync<void>((cb) => item.body.setAsync(next, { coercionType: type }, cb));
+    const after = fp(await this.getBody(item, html ? 'html' : 'text'));
+    if (after.text !== before.text || after.images !== before.images) {
+      await officeAsync<void>((cb) => item.body.setAsync(previous, { coercionType: type }, cb));
+      throw new HostError('undone', 'Outlook ændrede brugerens tekst ved skrivningen; den forrige udgave er skrevet tilbage');
+    }
+  }
+
+  /** HTML: setSelectedDataAsync would replace a selection (O1): refuse while the user has text selected. */
+  private async guardSelection(item: AnyItem): Promise<void> {
+    const get = (item as unknown as { getSelectedDataAsync?: (c: Office.CoercionType, cb: (r: Office.AsyncResult<{ data: string }>) => void) => void })
+      .getSelectedDataAsync;
+    if (typeof get !== 'function') return; // Mailbox < 1.2: cannot ask
+    const sel = await officeAsync<{ data: string }>((cb) => get.call(item, 'text' as Office.CoercionType, cb));
+    if (sel && typeof sel.data === 'string' && sel.data.length > 0) {
+      throw new HostError('selection', 'Brugeren har markeret tekst, som indsættelsen ville erstatte');
+    }
+  }
+
   async insert(req: InsertRequest): Promise<boolean> {
+    const [ok] = await this.insertMany([req]);
+    return ok ?? false;
+  }
+
+  /**
+   * HTML: every new citation at the cursor in one setSelectedDataAsync (after the selection check).
+   * Plain text: each after its mention's line, all in one checked setAsync. Then the list, if given.
+   */
+  async insertMany(reqs: InsertRequest[], referenceList?: string[]): Promise<boolean[]> {
     const item = this.writable();
     const type = await this.bodyType(item);
-    const current = normaliseLineBreaks(await officeAsync<string>((cb) => item.body.getAsync('text' as Office.CoercionType, cb)));
-    const wrapped = wrapInserted(req.text);
-    if (current.includes(wrapped)) return false;
-    if (OutlookHost.isHtml(type)) {
-      const html = citationSpanHtml(req.text, req.tag);
-      await officeAsync<void>((cb) => item.body.setSelectedDataAsync(html, { coercionType: 'html' as Office.CoercionType }, cb));
-    } else {
-      await officeAsync<void>((cb) => item.body.setSelectedDataAsync(wrapped, { coercionType: 'text' as Office.CoercionType }, cb));
+    let results: boolean[] = [];
+    if (reqs.length) {
+      results = OutlookHost.isHtml(type) ? await this.insertHtml(item, reqs) : await this.insertText(item, reqs);
     }
-    return true;
+    if (referenceList) await this.upsertReferenceList(referenceList);
+    return results;
+  }
+
+  private async insertHtml(item: AnyItem, reqs: InsertRequest[]): Promise<boolean[]> {
+    const current = normaliseLineBreaks(await this.getBody(item, 'text'));
+    const seen = new Set<string>();
+    const results = reqs.map((r) => {
+      const w = wrapInserted(r.text);
+      if (current.includes(w) || seen.has(w)) return false;
+      seen.add(w);
+      return true;
+    });
+    const html = reqs
+      .filter((_, i) => results[i])
+      .map((r) => citationSpanHtml(r.text, r.tag))
+      .join('<br>');
+    if (!html) return results;
+    await this.guardSelection(item);
+    await officeAsync<void>((cb) => item.body.setSelectedDataAsync(html, { coercionType: 'html' as Office.CoercionType }, cb));
+    return results;
+  }
+
+  private async insertText(item: AnyItem, reqs: InsertRequest[]): Promise<boolean[]> {
+    const raw = await this.getBody(item, 'text');
+    const text = normaliseLineBreaks(raw);
+    const lines = text.split('\n');
+    const fresh = makeSnapshot(text, lines);
+    const paras = lines.map((t) => ({ text: t, tags: [] as string[] }));
+    const tail = plainAppendPosition(text);
+    const tailLine = text.slice(0, tail).split('\n').length - 1;
+    const targets: InsertTarget[] = reqs.map((r) => {
+      if (!r.anchor) return { key: `p${tailLine}`, following: paras.slice(tailLine + 1) };
+      const i = resolveSpan(this.analysed, fresh, r.anchor).paragraph;
+      return { key: `p${i}`, following: paras.slice(i + 1) };
+    });
+    // Inserted anywhere already (plain text keeps no tags): not again.
+    const plan = planInsertions(
+      reqs.map((r) => (text.includes(wrapInserted(r.text)) ? { ...r, tag: '' } : r)),
+      targets,
+    );
+    const results = plan.results.map((ok, i) => ok && !text.includes(wrapInserted((reqs[i] as InsertRequest).text)));
+    const after = new Map<number, string[]>();
+    for (const g of plan.groups) {
+      const at = Number(g.key.slice(1)) + g.skip;
+      const add = g.items.filter((n) => results[n]).map((n) => wrapInserted((reqs[n] as InsertRequest).text));
+      if (add.length) after.set(at, [...(after.get(at) ?? []), ...add]);
+    }
+    if (!after.size) return results;
+    const out: string[] = [];
+    lines.forEach((l, i) => {
+      out.push(l);
+      out.push(...(after.get(i) ?? []));
+    });
+    const nl = raw.includes('\r\n') ? '\r\n' : '\n';
+    await this.setBodyChecked(item, false, out.join(nl), raw);
+    return results;
   }
 
   async upsertReferenceList(lines: string[]): Promise<void> {
     const item = this.writable();
     const type = await this.bodyType(item);
     if (OutlookHost.isHtml(type)) {
-      const html = await officeAsync<string>((cb) => item.body.getAsync('html' as Office.CoercionType, cb));
+      const html = await this.getBody(item, 'html');
       const found = findElementById(html, KILDELISTE_ID);
+      if (found && !onlyAddinHtml(html.slice(found.start, found.end))) {
+        throw new HostError('user-text', 'Kildelisten indeholder tekst, som brugeren har skrevet');
+      }
       const list = lines.length ? referenceListHtml(lines) : '';
       let next: string;
       if (found) next = html.slice(0, found.start) + list + html.slice(found.end);
@@ -218,20 +274,24 @@ export class OutlookHost implements Host {
         const at = appendPosition(html);
         next = html.slice(0, at) + list + html.slice(at);
       }
-      await officeAsync<void>((cb) => item.body.setAsync(next, { coercionType: 'html' as Office.CoercionType }, cb));
+      await this.setBodyChecked(item, true, next, html);
       return;
     }
     // Plain text: a list already there cannot be replaced safely in place.
-    const raw = await officeAsync<string>((cb) => item.body.getAsync('text' as Office.CoercionType, cb));
+    const raw = await this.getBody(item, 'text');
     const first = lines[0];
     if (raw.includes(MARK_OPEN + REFERENCE_LIST_HEADING) || (first !== undefined && raw.includes(wrapInserted(first)))) {
       throw new HostError('not-supported', 'Kildelisten findes allerede; i en mail i ren tekst kan den ikke opdateres');
     }
     if (!lines.length) return;
     const nl = raw.includes('\r\n') ? '\r\n' : '\n';
-    const sep = raw.length === 0 ? '' : raw.endsWith('\n') ? nl : nl + nl;
-    const next = raw + sep + lines.map(wrapInserted).join(nl);
-    await officeAsync<void>((cb) => item.body.setAsync(next, { coercionType: 'text' as Office.CoercionType }, cb));
+    const norm = normaliseLineBreaks(raw);
+    const at = plainAppendPosition(norm);
+    const head = norm.slice(0, at);
+    const rest = norm.slice(at);
+    const sep = head.length === 0 ? '' : head.endsWith('\n') ? '\n' : '\n\n';
+    const next = head + sep + lines.map(wrapInserted).join('\n') + (rest ? '\n\n' + rest.replace(/^\n+/, '') : '');
+    await this.setBodyChecked(item, false, nl === '\n' ? next : next.replace(/\n/g, nl), raw);
   }
 
   /** HTML drafts: the citation spans (id → tag), 1 call. Plain text has no tags: none. */
@@ -251,12 +311,14 @@ export class OutlookHost implements Host {
     const id = String(handle);
     if (!OutlookHost.isHtml(type)) throw new HostError('not-supported', 'I en mail i ren tekst kan et indsat citat ikke ændres');
     if (!tagForHtmlId(id)) throw new HostError('anchor-moved', 'Ukendt indsat citat');
-    const html = await officeAsync<string>((cb) => item.body.getAsync('html' as Office.CoercionType, cb));
+    const html = await this.getBody(item, 'html');
     const found = findElementById(html, id);
     if (!found) throw new HostError('anchor-moved', 'Citatet findes ikke længere i mailen');
+    // Typing right after the citation usually continues inside its span (contentEditable): that text is the user's.
+    if (!onlyAddinHtml(html.slice(found.start, found.end))) throw new HostError('user-text', 'Citatet indeholder tekst, som brugeren har skrevet');
     const replacement = next ? citationSpanHtml(next.text, next.tag) : '';
     const out = html.slice(0, found.start) + replacement + html.slice(found.end);
-    await officeAsync<void>((cb) => item.body.setAsync(out, { coercionType: 'html' as Office.CoercionType }, cb));
+    await this.setBodyChecked(item, true, out, html);
   }
 
   async updateInserted(handle: string | number, text: string, tag: string): Promise<void> {
@@ -276,7 +338,8 @@ export class OutlookHost implements Host {
   async saveSettings(settings: Record<string, unknown>): Promise<void> {
     const rs = typeof Office !== 'undefined' ? Office.context?.roamingSettings : undefined;
     if (!rs) throw new HostError('not-supported', 'Outlook kan ikke gemme indstillinger');
-    rs.set(SETTINGS_KEY, sanitizeSettings(settings));
+    // Roaming settings are per mailbox and capped at 32 KB (O9): keep them well under.
+    rs.set(SETTINGS_KEY, boundSettings(sanitizeSettings(settings)));
     await officeAsync<void>((cb) => rs.saveAsync(cb));
   }
 

@@ -389,6 +389,14 @@ export function usePane(host: Host): [PaneState, PaneActions] {
             body: 'Du har skrevet i et afsnit, som tilføjelsesprogrammet har indsat. Det er ikke ændret, så din tekst bevares. Ret eller slet det selv i dokumentet.',
           });
           break;
+        case 'undone':
+          pushNotice({
+            key: 'undone',
+            intent: 'warning',
+            title: 'Ændringen er fortrudt',
+            body: 'Outlook ændrede din egen tekst, da mailen blev skrevet om. Tilføjelsesprogrammet har sat den forrige udgave tilbage. Kontrollér mailen, og brug eventuelt "Kopiér" i stedet.',
+          });
+          break;
         case 'selection':
           pushNotice({
             key: 'selection',
