@@ -135,7 +135,7 @@ export class OutlookStandin {
     this.workingSettings = clone(this.savedSettings);
   }
 
-  private defaultCursor(): number {
+  defaultCursor(): number {
     if (this.bodyType === 'html') {
       const i = this.body.search(/<\/body\s*>/i);
       return i >= 0 ? i : this.body.length;
@@ -147,6 +147,13 @@ export class OutlookStandin {
   text(): string {
     if (this.bodyType === 'html') return htmlToText(this.body, this.lineBreak);
     return this.body.replace(/\r\n|\n/g, this.lineBreak);
+  }
+
+  /** The user types `text` at offset `at` of the body source (the cursor moves along as in an editor). */
+  typeAt(at: number, text: string): void {
+    this.body = this.body.slice(0, at) + text + this.body.slice(at);
+    if (this.cursor >= at) this.cursor += text.length;
+    if (this.selectionEnd >= at) this.selectionEnd += text.length;
   }
 
   /** The next async call (of this method, or any) fails. */
@@ -271,7 +278,10 @@ function makeItem(s: OutlookStandin): any {
         if (coercion === 'html' && s.bodyType !== 'html') throw officeError('InvalidDataFormat', 2006, 'HTML cannot go into a text body');
         // The client keeps its own line breaks: the stand-in stores text with \n.
         s.body = coercion === 'html' ? s.rewriteHtmlOnSet(data) : s.bodyType === 'text' ? data.replace(/\r\n?/g, '\n') : escapeText(data);
-        s.cursor = Math.min(s.cursor, s.body.length);
+        // Where the cursor goes after the body is replaced is not documented; a real editor's cursor is
+        // never inside a tag or the old text's offsets, so the stand-in puts it at the end of the body
+        // (inference, to be checked on a device).
+        s.cursor = s.defaultCursor();
         s.selectionEnd = s.cursor;
       }, options.asyncContext);
     };
