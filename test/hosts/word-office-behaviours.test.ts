@@ -297,3 +297,12 @@ describe('property: the user\'s text stays byte-identical through any sequence o
     );
   });
 });
+
+describe('W2/W3: Word search strings never hold \\t, \\v or ^ (office-js#2331; word/search-option-guidance.md)', () => {
+  test.each(['løntilskud', 'Aftale:\tløntilskud', 'privat^arbejdsgiver', 'hos\vprivat'])('select(%j) selects exactly it', async (needle) => {
+    const { s, host } = setup(['Plan', 'Aftale:\tløntilskud hos\vprivat^arbejdsgiver i 6 måneder.']);
+    const text = await host.readText();
+    await host.select(spanOf(text, needle));
+    expect(s.selectedText()).toBe(needle);
+  });
+});

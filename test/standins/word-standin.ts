@@ -376,6 +376,10 @@ export class WordStandin {
       throw new StandinError('SearchStringInvalidOrTooLong', 'The search string is invalid or longer than 255 characters.');
     }
     const out: RangeM[] = [];
+    // paragraph.search does not match strings holding \t or \v (office-js#2331), and "^" starts a Word
+    // Find code (^p, ^t, ^? …) even without wildcards (word/search-option-guidance.md): the stand-in
+    // finds nothing for either, so an adapter that sends them finds nothing either.
+    if (/[\t\v^]/.test(s)) return out;
     for (const p of this.rangeParas(r)) {
       const t = this.api(p);
       const from = p === r.a ? r.ao : 0;
