@@ -1,23 +1,10 @@
 import type { Span } from '../core/types';
-import { MARK_OPEN, wrapInserted } from '../core/markers';
-import { REFERENCE_LIST_HEADING } from '../core/citations';
-import {
-  KILDELISTE_ID,
-  appendPosition,
-  citationIdsInHtml,
-  citationSpanHtml,
-  findElementById,
-  htmlFingerprint,
-  normaliseLineBreaks,
-  onlyAddinHtml,
-  plainAppendPosition,
-  referenceListHtml,
-  tagForHtmlId,
-  userTextOf,
-} from './outlook-html';
-import { planInsertions, type InsertTarget } from './insertion';
-import { makeSnapshot, resolveSpan, type Snapshot } from './text-map';
+import { citationIdsInHtml, normaliseLineBreaks, tagForHtmlId } from './outlook-html';
+import { makeSnapshot, type Snapshot } from './text-map';
 import { boundSettings } from './settings-bound';
+import { currentItem, isCompose, isHtml, mailbox, type AnyItem } from './outlook-read';
+import { insertHtml, insertText, rewriteCitation } from './outlook-write';
+import { upsertReferenceList } from './outlook-kildeliste';
 import {
   HostError,
   type CommentRequest,
@@ -44,8 +31,10 @@ export {
 /**
  * The Outlook adapter (a draft in compose mode; read mode analyses only).
  *
- * Files: outlook-html.ts (pure: locating the add-in's elements, the user's text of a body),
- * this file (the Office.js calls: reading, writing, the reference list).
+ * Files, one concern each: outlook-html.ts (pure: locating the add-in's elements, the user's text
+ * of a body), outlook-read.ts (the item, reading the body), outlook-write.ts (citations, update,
+ * remove, the checked whole-body write), outlook-kildeliste.ts (the reference list), and this
+ * file (the host object: settings, recipients, events).
  *
  * Safe under Outlook's documented behaviour (../shared/reviews/office-fidelity.md):
  *  - setSelectedDataAsync replaces a selection (O1): HTML inserts first ask getSelectedDataAsync
@@ -77,24 +66,6 @@ export {
  */
 
 
-type AnyItem = Office.MessageCompose & Office.MessageRead & Office.AppointmentCompose;
-
-function mailbox(): Office.Mailbox | undefined {
-  return typeof Office !== 'undefined' ? Office.context?.mailbox : undefined;
-}
-
-function currentItem(): AnyItem {
-  const item = mailbox()?.item as AnyItem | null | undefined;
-  if (!item) throw new HostError('not-supported', 'Ingen mail er åben');
-  return item;
-}
-
-/** Compose mode: the body can be written. */
-function isCompose(item: AnyItem | null | undefined): boolean {
-  const b = item?.body as Partial<Office.Body> | undefined;
-  return !!b && typeof b.setSelectedDataAsync === 'function' && typeof b.setAsync === 'function';
-}
-
 export class OutlookHost implements Host {
   private typeCache: { item: unknown; type: Office.CoercionType } | null = null;
   /** What the last analyses read (newest first), one paragraph per line: spans index into their text. */
@@ -124,10 +95,6 @@ export class OutlookHost implements Host {
     return type;
   }
 
-  private static isHtml(type: Office.CoercionType): boolean {
-    return String(type).toLowerCase() === 'html';
-  }
-
   private writable(): AnyItem {
     const item = currentItem();
     if (!isCompose(item)) throw new HostError('read-only', 'Mailen er åbnet til læsning: der kan ikke indsættes');
@@ -151,37 +118,6 @@ export class OutlookHost implements Host {
     throw new HostError('not-supported', 'Outlook har ikke kommentarer');
   }
 
-  private getBody(item: AnyItem, type: 'text' | 'html'): Promise<string> {
-    return officeAsync<string>((cb) => item.body.getAsync(type as Office.CoercionType, cb)).then((x) => x ?? '');
-  }
-
-  /**
-   * One whole-body write, checked: read back, the user's text (and images) must be unchanged,
-   * else the previous body is written back and HostError('undone') is thrown.
-   */
-  private async setBodyChecked(item: AnyItem, html: boolean, next: string, previous: string): Promise<void> {
-    const type = (html ? 'html' : 'text') as Office.CoercionType;
-    const fp = (b: string) => (html ? htmlFingerprint(b) : { text: userTextOf(b), images: 0 });
-    const before = fp(previous);
-    await officeAsync<void>((cb) => item.body.setAsync(next, { coercionType: type }, cb));
-    const after = fp(await this.getBody(item, html ? 'html' : 'text'));
-    if (after.text !== before.text || after.images !== before.images) {
-      await officeAsync<void>((cb) => item.body.setAsync(previous, { coercionType: type }, cb));
-      throw new HostError('undone', 'Outlook ændrede brugerens tekst ved skrivningen; den forrige udgave er skrevet tilbage');
-    }
-  }
-
-  /** HTML: setSelectedDataAsync would replace a selection (O1): refuse while the user has text selected. */
-  private async guardSelection(item: AnyItem): Promise<void> {
-    const get = (item as unknown as { getSelectedDataAsync?: (c: Office.CoercionType, cb: (r: Office.AsyncResult<{ data: string }>) => void) => void })
-      .getSelectedDataAsync;
-    if (typeof get !== 'function') return; // Mailbox < 1.2: cannot ask
-    const sel = await officeAsync<{ data: string }>((cb) => get.call(item, 'text' as Office.CoercionType, cb));
-    if (sel && typeof sel.data === 'string' && sel.data.length > 0) {
-      throw new HostError('selection', 'Brugeren har markeret tekst, som indsættelsen ville erstatte');
-    }
-  }
-
   async insert(req: InsertRequest): Promise<boolean> {
     const [ok] = await this.insertMany([req]);
     return ok ?? false;
@@ -196,102 +132,15 @@ export class OutlookHost implements Host {
     const type = await this.bodyType(item);
     let results: boolean[] = [];
     if (reqs.length) {
-      results = OutlookHost.isHtml(type) ? await this.insertHtml(item, reqs) : await this.insertText(item, reqs);
+      results = isHtml(type) ? await insertHtml(item, reqs) : await insertText(item, reqs, this.analysed);
     }
     if (referenceList) await this.upsertReferenceList(referenceList);
     return results;
   }
 
-  private async insertHtml(item: AnyItem, reqs: InsertRequest[]): Promise<boolean[]> {
-    const current = normaliseLineBreaks(await this.getBody(item, 'text'));
-    const seen = new Set<string>();
-    const results = reqs.map((r) => {
-      const w = wrapInserted(r.text);
-      if (current.includes(w) || seen.has(w)) return false;
-      seen.add(w);
-      return true;
-    });
-    const html = reqs
-      .filter((_, i) => results[i])
-      .map((r) => citationSpanHtml(r.text, r.tag))
-      .join('<br>');
-    if (!html) return results;
-    await this.guardSelection(item);
-    await officeAsync<void>((cb) => item.body.setSelectedDataAsync(html, { coercionType: 'html' as Office.CoercionType }, cb));
-    return results;
-  }
-
-  private async insertText(item: AnyItem, reqs: InsertRequest[]): Promise<boolean[]> {
-    const raw = await this.getBody(item, 'text');
-    const text = normaliseLineBreaks(raw);
-    const lines = text.split('\n');
-    const fresh = makeSnapshot(text, lines);
-    const paras = lines.map((t) => ({ text: t, tags: [] as string[] }));
-    const tail = plainAppendPosition(text);
-    const tailLine = text.slice(0, tail).split('\n').length - 1;
-    const targets: InsertTarget[] = reqs.map((r) => {
-      if (!r.anchor) return { key: `p${tailLine}`, following: paras.slice(tailLine + 1) };
-      const i = resolveSpan(this.analysed, fresh, r.anchor).paragraph;
-      return { key: `p${i}`, following: paras.slice(i + 1) };
-    });
-    // Inserted anywhere already (plain text keeps no tags): not again.
-    const plan = planInsertions(
-      reqs.map((r) => (text.includes(wrapInserted(r.text)) ? { ...r, tag: '' } : r)),
-      targets,
-    );
-    const results = plan.results.map((ok, i) => ok && !text.includes(wrapInserted((reqs[i] as InsertRequest).text)));
-    const after = new Map<number, string[]>();
-    for (const g of plan.groups) {
-      const at = Number(g.key.slice(1)) + g.skip;
-      const add = g.items.filter((n) => results[n]).map((n) => wrapInserted((reqs[n] as InsertRequest).text));
-      if (add.length) after.set(at, [...(after.get(at) ?? []), ...add]);
-    }
-    if (!after.size) return results;
-    const out: string[] = [];
-    lines.forEach((l, i) => {
-      out.push(l);
-      out.push(...(after.get(i) ?? []));
-    });
-    const nl = raw.includes('\r\n') ? '\r\n' : '\n';
-    await this.setBodyChecked(item, false, out.join(nl), raw);
-    return results;
-  }
-
   async upsertReferenceList(lines: string[]): Promise<void> {
     const item = this.writable();
-    const type = await this.bodyType(item);
-    if (OutlookHost.isHtml(type)) {
-      const html = await this.getBody(item, 'html');
-      const found = findElementById(html, KILDELISTE_ID);
-      if (found && !onlyAddinHtml(html.slice(found.start, found.end))) {
-        throw new HostError('user-text', 'Kildelisten indeholder tekst, som brugeren har skrevet');
-      }
-      const list = lines.length ? referenceListHtml(lines) : '';
-      let next: string;
-      if (found) next = html.slice(0, found.start) + list + html.slice(found.end);
-      else {
-        if (!lines.length) return;
-        const at = appendPosition(html);
-        next = html.slice(0, at) + list + html.slice(at);
-      }
-      await this.setBodyChecked(item, true, next, html);
-      return;
-    }
-    // Plain text: a list already there cannot be replaced safely in place.
-    const raw = await this.getBody(item, 'text');
-    const first = lines[0];
-    if (raw.includes(MARK_OPEN + REFERENCE_LIST_HEADING) || (first !== undefined && raw.includes(wrapInserted(first)))) {
-      throw new HostError('not-supported', 'Kildelisten findes allerede; i en mail i ren tekst kan den ikke opdateres');
-    }
-    if (!lines.length) return;
-    const nl = raw.includes('\r\n') ? '\r\n' : '\n';
-    const norm = normaliseLineBreaks(raw);
-    const at = plainAppendPosition(norm);
-    const head = norm.slice(0, at);
-    const rest = norm.slice(at);
-    const sep = head.length === 0 ? '' : head.endsWith('\n') ? '\n' : '\n\n';
-    const next = head + sep + lines.map(wrapInserted).join('\n') + (rest ? '\n\n' + rest.replace(/^\n+/, '') : '');
-    await this.setBodyChecked(item, false, nl === '\n' ? next : next.replace(/\n/g, nl), raw);
+    await upsertReferenceList(item, isHtml(await this.bodyType(item)), lines);
   }
 
   /** HTML drafts: the citation spans (id → tag), 1 call. Plain text has no tags: none. */
@@ -299,26 +148,14 @@ export class OutlookHost implements Host {
     const item = currentItem();
     if (!isCompose(item)) return [];
     const type = await this.bodyType(item);
-    if (!OutlookHost.isHtml(type)) return [];
+    if (!isHtml(type)) return [];
     const html = await officeAsync<string>((cb) => item.body.getAsync('html' as Office.CoercionType, cb));
     return citationIdsInHtml(html ?? '').map((id) => ({ tag: tagForHtmlId(id) as string, handle: id }));
   }
 
-  /** Replace (or with `next` null, remove) the citation span with this id: getAsync(Html) + setAsync. */
   private async rewriteCitation(handle: string | number, next: { text: string; tag: string } | null): Promise<void> {
     const item = this.writable();
-    const type = await this.bodyType(item);
-    const id = String(handle);
-    if (!OutlookHost.isHtml(type)) throw new HostError('not-supported', 'I en mail i ren tekst kan et indsat citat ikke ændres');
-    if (!tagForHtmlId(id)) throw new HostError('anchor-moved', 'Ukendt indsat citat');
-    const html = await this.getBody(item, 'html');
-    const found = findElementById(html, id);
-    if (!found) throw new HostError('anchor-moved', 'Citatet findes ikke længere i mailen');
-    // Typing right after the citation usually continues inside its span (contentEditable): that text is the user's.
-    if (!onlyAddinHtml(html.slice(found.start, found.end))) throw new HostError('user-text', 'Citatet indeholder tekst, som brugeren har skrevet');
-    const replacement = next ? citationSpanHtml(next.text, next.tag) : '';
-    const out = html.slice(0, found.start) + replacement + html.slice(found.end);
-    await this.setBodyChecked(item, true, out, html);
+    await rewriteCitation(item, isHtml(await this.bodyType(item)), handle, next);
   }
 
   async updateInserted(handle: string | number, text: string, tag: string): Promise<void> {
