@@ -357,9 +357,6 @@ export function createDemoHost(editor: HTMLElement, options: DemoHostOptions = {
       body.textContent = req.text;
       note.append(head, quote, body);
       notesEl.appendChild(note);
-      // Line the note up with its paragraph where the layout allows.
-      const block = blockAt(l, req.anchor.start);
-      if (block instanceof HTMLElement) note.style.marginTop = '0';
       fire();
       return true;
     },

@@ -1,7 +1,7 @@
 import type { Span } from '../core/types';
 import { citationIdsInHtml, normaliseLineBreaks, tagForHtmlId } from './outlook-html';
 import { makeSnapshot, type Snapshot } from './text-map';
-import { boundSettings } from './settings-bound';
+import { boundSettings, sanitizeSettings, SETTINGS_KEY } from './office-settings';
 import { currentItem, isCompose, isHtml, mailbox, type AnyItem } from './outlook-read';
 import { insertHtml, insertText, rewriteCitation } from './outlook-write';
 import { upsertReferenceList } from './outlook-kildeliste';
@@ -13,7 +13,7 @@ import {
   type InsertRequest,
   type InsertedItem,
 } from './host';
-import { officeAsync, sanitizeSettings, SETTINGS_KEY } from './office-errors';
+import { officeAsync } from './office-errors';
 
 export {
   KILDELISTE_ID,
@@ -49,7 +49,7 @@ export {
  *    text; if the user typed inside it: HostError('user-text') (O12-like W12 for spans and divs).
  *  - The Kildeliste goes before the quoted earlier mail, also in classic Outlook replies
  *    (_MailOriginal) and plain-text replies (O12).
- *  - Roaming settings stay under Outlook's 32 KB (O9): see settings-bound.ts.
+ *  - Roaming settings stay under Outlook's 32 KB (O9): see office-settings.ts.
  *
  * Async calls per operation (compose):
  *   readText              2 the first time (getTypeAsync + getAsync(Text)), then 1 (the type is cached per item)

@@ -1,7 +1,8 @@
 import type { Span } from '../core/types';
 import type { CommentRequest, Host, HostCapabilities, InsertRequest, InsertedItem } from './host';
 import { HostError } from './host';
-import { sanitizeSettings, officeAsync, SETTINGS_KEY } from './office-errors';
+import { officeAsync } from './office-errors';
+import { boundSettings, sanitizeSettings, SETTINGS_KEY } from './office-settings';
 import type { Snapshot } from './text-map';
 import { citationsOf, hasSelectionEvents, needWordApi13, queueRead, run, sync, withMentionRange, wordApi } from './word-read';
 import { comment, insertMany, withCitationControl } from './word-write';
@@ -129,7 +130,7 @@ export class WordHost implements Host {
   async saveSettings(settings: Record<string, unknown>): Promise<void> {
     const s = typeof Office !== 'undefined' ? Office.context?.document?.settings : undefined;
     if (!s) throw new HostError('not-supported', 'Dokumentet kan ikke gemme indstillinger');
-    s.set(SETTINGS_KEY, sanitizeSettings(settings));
+    s.set(SETTINGS_KEY, boundSettings(sanitizeSettings(settings)));
     await officeAsync<void>((cb) => s.saveAsync(cb));
   }
 

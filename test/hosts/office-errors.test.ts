@@ -1,4 +1,5 @@
-import { officeAsync, sanitizeSettings, toHostError } from '../../src/hosts/office-errors';
+import { officeAsync, toHostError } from '../../src/hosts/office-errors';
+import { sanitizeSettings } from '../../src/hosts/office-settings';
 
 describe('sanitizeSettings', () => {
   test('keeps booleans, numbers, id-like strings and lists of them; drops free text', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { installOutlookStandin, ROAMING_LIMIT, type OutlookStandin, type OutlookStandinOptions } from '../standins/outlook-standin';
 import { createOutlookHost, appendPosition, plainAppendPosition, KILDELISTE_ID } from '../../src/hosts/outlook';
 import { userTextOf, htmlText } from '../../src/hosts/outlook-html';
-import { boundSettings, SETTINGS_MAX_CHARS } from '../../src/hosts/settings-bound';
+import { boundSettings, SETTINGS_MAX_CHARS } from '../../src/hosts/office-settings';
 import { markerTag, wrapInserted } from '../../src/core/markers';
 import type { Span } from '../../src/core/types';
 
