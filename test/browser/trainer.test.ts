@@ -224,9 +224,11 @@ describe('demo: a trainer clicks through every pane action on every example plan
     }, oldIdx);
     await settle(page);
     const staleItem = page.locator('[data-testid="jpe-stale"] li[data-stale-reasons]');
+    await staleItem.first().waitFor({ timeout: 15000 });
     expect(await staleItem.count()).toBe(1);
     expect(await staleItem.first().getAttribute('data-stale-reasons')).toBe('changed');
     await staleItem.first().getByRole('button', { name: 'Opdatér' }).click();
+    await page.getByTestId('jpe-stale').waitFor({ state: 'detached', timeout: 15000 });
     await settle(page);
     doc = await readDoc(page);
     expect(doc.user).toBe(text);
@@ -259,6 +261,7 @@ describe('demo: a trainer clicks through every pane action on every example plan
         },
         { before: text, after: edited },
       );
+      await page.getByTestId('jpe-stale').waitFor({ timeout: 15000 });
       await settle(page);
       doc = await readDoc(page);
       expect(doc.user).toBe(edited);
@@ -272,6 +275,11 @@ describe('demo: a trainer clicks through every pane action on every example plan
       const item = page.locator(`[data-testid="jpe-stale"] li[data-stale-finding="${target.citations[0]?.finding}"]`);
       await item.getByRole('button', { name: 'Fjern' }).click();
       await item.getByRole('button', { name: 'Ja, fjern' }).click();
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid="jpe-stale"] li[data-stale-reasons]').length === n,
+        expectStale.length - 1,
+        { timeout: 15000 },
+      );
       await settle(page);
       const afterRemove = await readDoc(page);
       expect(afterRemove.user).toBe(edited);
