@@ -351,7 +351,9 @@ describe('demo: "Indsæt alle" inserts every shown suggestion once plus the Kild
     await card(page, first).getByRole('button', { name: 'Indsæt', exact: true }).click();
     await card(page, first).getByText('Indsat', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Indsæt alle', exact: true }).click();
-    await page.waitForTimeout(300);
+    await page.waitForFunction(() => /Kildelisten er opdateret|kildelisten er opdateret|analysér igen/.test(document.querySelector('[data-testid="jpe-pane"]')?.textContent ?? ''), undefined, {
+      timeout: 10000,
+    });
     const doc = await readDoc(page);
     expect(doc.user).toBe(text);
     for (const x of anchored) expect([x.id, countOf(doc.inserted, cite(x))]).toEqual([x.id, 1]);
