@@ -1,6 +1,8 @@
 import { MARK_CLOSE, MARK_OPEN, markerTag } from '../core/markers';
 import type { Span } from '../core/types';
 import { HostError, type CommentRequest, type Host, type HostCapabilities, type InsertRequest, type InsertedItem } from './host';
+import { planInsertions, type HostParagraph, type InsertTarget } from './insertion';
+import { makeSnapshot, resolveSpan, type Snapshot } from './text-map';
 
 /**
  * The browser demo's host: an in-page editable "document" made of paragraphs.
@@ -10,8 +12,12 @@ import { HostError, type CommentRequest, type Host, type HostCapabilities, type 
  *   as paragraphs of their own; a <br> inside a paragraph reads as a space).
  * - Inserted suggestions are paragraphs of their own, non-editable, holding a
  *   span with data-jpe-tag whose text is MARK_OPEN + text + MARK_CLOSE.
+ * - Where they go is decided by the same logic as in Word (insertion.ts, text-map.ts):
+ *   a mention is found again in the current document even after earlier insertions moved
+ *   it, every anchor is checked before anything is written, and what already stands after
+ *   the mention's paragraph is not inserted twice.
  * - Comments are margin notes in a separate notes element.
- * - The reference list is one tagged block at the end, replaced in place.
+ * - The reference list is one tagged block at the end, replaced in place; each line is marker-wrapped, as in Word.
  * - Settings live in memory only (never localStorage: privacy).
  */
 export interface DemoHost extends Host {
@@ -72,6 +78,8 @@ export function createDemoHost(editor: HTMLElement, options: DemoHostOptions = {
   let insertedCount = 0;
   /** Last caret position inside the editor (for inserting "at the cursor"). */
   let lastCaretBlock: Node | null = null;
+  /** What the last analyses read (newest first): spans index into their text. */
+  let analysed: Snapshot[] = [];
 
   const fire = () => listeners.forEach((l) => l());
   const onInput = () => fire();
@@ -137,10 +145,28 @@ export function createDemoHost(editor: HTMLElement, options: DemoHostOptions = {
     return { text, blocks, segments };
   }
 
-  function checkAnchor(l: Layout, span: Span): void {
-    if (span.start < 0 || span.end > l.text.length || l.text.slice(span.start, span.end) !== span.text) {
-      throw new HostError('anchor-moved', 'the mention is no longer where the analysis found it');
-    }
+  function snapshotOf(l: Layout): Snapshot {
+    return makeSnapshot(
+      l.text,
+      l.blocks.map((b) => l.text.slice(b.start, b.end)),
+    );
+  }
+
+  function tagsOf(n: Node): string[] {
+    return n instanceof HTMLElement && n.dataset['jpeTag'] ? [n.dataset['jpeTag']] : [];
+  }
+
+  /** The user's block the span is in now (found again after earlier insertions moved it). */
+  function resolveBlock(l: Layout, span: Span): number {
+    return resolveSpan(analysed, snapshotOf(l), span).paragraph;
+  }
+
+  /** The span in the current layout: found again (as in Word) when the add-in's insertions moved it. */
+  function currentSpan(l: Layout, span: Span): Span {
+    if (span.start >= 0 && span.end <= l.text.length && l.text.slice(span.start, span.end) === span.text) return span;
+    const loc = resolveSpan(analysed, snapshotOf(l), span);
+    const b = l.blocks[loc.paragraph] as Layout['blocks'][number];
+    return { start: b.start + loc.start, end: b.start + loc.end, text: span.text };
   }
 
   function domRange(l: Layout, span: Span): Range {
@@ -199,6 +225,22 @@ export function createDemoHost(editor: HTMLElement, options: DemoHostOptions = {
     editor.querySelectorAll('.jpe-selected').forEach((e) => e.classList.remove('jpe-selected'));
   }
 
+  /** Write the one reference list (each line marker-wrapped, as in Word) and keep it last. */
+  function writeList(lines: string[]): void {
+    const list = kildelisteBlock() ?? doc.createElement('div');
+    list.className = KILDELISTE_CLASS;
+    list.contentEditable = 'false';
+    list.dataset['jpeTag'] = markerTag('kildeliste');
+    list.replaceChildren();
+    lines.forEach((line, i) => {
+      const p = doc.createElement('p');
+      if (i === 0) p.className = 'jpe-kildeliste-heading';
+      p.textContent = MARK_OPEN + line + MARK_CLOSE;
+      list.appendChild(p);
+    });
+    editor.appendChild(list);
+  }
+
   const caps: HostCapabilities = {
     kind: 'demo',
     canInsert: true,
@@ -212,12 +254,14 @@ export function createDemoHost(editor: HTMLElement, options: DemoHostOptions = {
     capabilities: () => ({ ...caps }),
 
     async readText() {
-      return layout().text;
+      const l = layout();
+      analysed = [snapshotOf(l), ...analysed].slice(0, 3);
+      return l.text;
     },
 
-    async select(span) {
+    async select(given) {
       const l = layout();
-      checkAnchor(l, span);
+      const span = currentSpan(l, given);
       clearHighlight();
       const range = domRange(l, span);
       const css = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS;
@@ -236,39 +280,55 @@ export function createDemoHost(editor: HTMLElement, options: DemoHostOptions = {
     },
 
     async insert(req: InsertRequest) {
-      const l = layout();
-      if (req.anchor) checkAnchor(l, req.anchor);
-      const visible = req.text;
-      for (const el of Array.from(editor.querySelectorAll<HTMLElement>(`.${INSERTED_CLASS}`))) {
-        if ((el.textContent ?? '').replace(MARK_OPEN, '').replace(MARK_CLOSE, '') === visible) return false;
-      }
-      const p = insertedParagraph(visible, req.tag);
-      let after: Node | null = req.anchor ? blockAt(l, req.anchor.end) : lastCaretBlock && editor.contains(lastCaretBlock) ? lastCaretBlock : null;
-      // Never inside the reference list: insert before it instead.
-      const list = kildelisteBlock();
-      if (after && list && list.contains(after)) after = null;
-      if (after && after.parentNode === editor) {
-        // Keep earlier insertions for the same paragraph in order.
-        let next = after.nextSibling;
-        while (next instanceof HTMLElement && next.classList.contains(INSERTED_CLASS)) {
-          after = next;
-          next = next.nextSibling;
-        }
-        editor.insertBefore(p, after.nextSibling);
-      } else if (list) {
-        editor.insertBefore(p, list);
-      } else {
-        editor.appendChild(p);
-      }
-      p.classList.add('jpe-new');
-      setTimeout(() => p.classList.remove('jpe-new'), 1600);
-      fire();
-      return true;
+      const [ok] = await host.insertMany!([req]);
+      return ok ?? false;
     },
 
-    async comment(req: CommentRequest) {
+    /** Every anchor is resolved before anything is written; then one change event. */
+    async insertMany(reqs: InsertRequest[], referenceList?: string[]) {
       const l = layout();
-      checkAnchor(l, req.anchor);
+      const snap = snapshotOf(l);
+      const paras: HostParagraph[] = l.blocks.map((b, i) => ({ text: snap.paragraphs[i] as string, tags: tagsOf(b.node) }));
+      const list = kildelisteBlock();
+      const caret = lastCaretBlock && editor.contains(lastCaretBlock) && !(list && list.contains(lastCaretBlock)) ? lastCaretBlock : null;
+      const caretIdx = caret ? l.blocks.findIndex((b) => b.node === caret) : -1;
+      const targets: InsertTarget[] = reqs.map((r) => {
+        if (r.anchor) {
+          const i = resolveBlock(l, r.anchor);
+          return { key: `p${i}`, following: paras.slice(i + 1) };
+        }
+        return caretIdx >= 0 ? { key: `p${caretIdx}`, following: paras.slice(caretIdx + 1) } : { key: 'end', following: [] };
+      });
+      const plan = planInsertions(reqs, targets);
+      for (const g of plan.groups) {
+        let after: Node | null = g.key === 'end' ? null : (l.blocks[Number(g.key.slice(1)) + g.skip]?.node ?? null);
+        // Never inside the reference list: before it instead.
+        if (after && list && list.contains(after)) after = null;
+        for (const n of g.items) {
+          const req = reqs[n] as InsertRequest;
+          const p = insertedParagraph(req.text, req.tag);
+          if (after && after.parentNode === editor) editor.insertBefore(p, after.nextSibling);
+          else if (list) editor.insertBefore(p, list);
+          else editor.appendChild(p);
+          after = p;
+          p.classList.add('jpe-new');
+          setTimeout(() => p.classList.remove('jpe-new'), 1600);
+        }
+      }
+      if (referenceList) writeList(referenceList);
+      if (plan.groups.length || referenceList) fire();
+      return plan.results;
+    },
+
+    async comment(given: CommentRequest) {
+      const l = layout();
+      const req: CommentRequest = { ...given, anchor: currentSpan(l, given.anchor) };
+      // The same comment at the same words is not added twice.
+      for (const note of Array.from(notesEl.querySelectorAll<HTMLElement>('.jpe-note'))) {
+        const body = note.querySelector('.jpe-note-body')?.textContent;
+        const quote = note.querySelector('.jpe-note-anchor')?.textContent;
+        if (body === req.text && quote === `»${req.anchor.text}«`) return false;
+      }
       commentCount += 1;
       const n = commentCount;
       const range = domRange(l, req.anchor);
@@ -297,28 +357,12 @@ export function createDemoHost(editor: HTMLElement, options: DemoHostOptions = {
       body.textContent = req.text;
       note.append(head, quote, body);
       notesEl.appendChild(note);
-      // Line the note up with its paragraph where the layout allows.
-      const block = blockAt(l, req.anchor.start);
-      if (block instanceof HTMLElement) note.style.marginTop = '0';
       fire();
+      return true;
     },
 
     async upsertReferenceList(lines: string[]) {
-      const list = kildelisteBlock() ?? doc.createElement('div');
-      list.className = KILDELISTE_CLASS;
-      list.contentEditable = 'false';
-      list.dataset['jpeTag'] = markerTag('kildeliste');
-      list.replaceChildren();
-      lines.forEach((line, i) => {
-        const p = doc.createElement('p');
-        if (i === 0) p.className = 'jpe-kildeliste-heading';
-        const prefix = i === 0 ? MARK_OPEN : '';
-        const suffix = i === lines.length - 1 ? MARK_CLOSE : '';
-        p.textContent = prefix + line + suffix;
-        list.appendChild(p);
-      });
-      if (!list.parentNode) editor.appendChild(list);
-      else editor.appendChild(list); // keep it last
+      writeList(lines);
       fire();
     },
 
@@ -374,6 +418,7 @@ export function createDemoHost(editor: HTMLElement, options: DemoHostOptions = {
       notesEl.replaceChildren();
       commentCount = 0;
       lastCaretBlock = null;
+      analysed = [];
     },
 
     dispose() {

@@ -42,6 +42,11 @@ export type HostErrorCode =
   | 'anchor-moved' // the mention is no longer where the analysis found it
   | 'too-large' // the body exceeds what the host can hand over
   | 'connection' // Office did not answer (context.sync rejected)
+  | 'not-allowed' // Office refused the edit here (NotAllowed: Word on the web, a protected part of the document)
+  | 'search-dialog-open' // Word's Find and Replace dialog is open (SearchDialogIsOpen)
+  | 'user-text' // the add-in's container now holds text the user typed: it is left alone
+  | 'selection' // Outlook: the user has text selected, which an insert would replace
+  | 'undone' // a whole-body write changed the user's text; the previous body was written back
   | 'unknown';
 
 /** Errors hosts throw carry a code; the pane shows a Danish notice for each code. */
@@ -71,8 +76,11 @@ export interface Host {
   select(span: Span): Promise<void>;
   /** Insert a suggestion with its citation; never changes the user's own text. Returns false if an identical one is already there. */
   insert(req: InsertRequest): Promise<boolean>;
-  /** Word: a comment anchored at the mention. Throws HostError('not-supported') where unsupported. */
-  comment(req: CommentRequest): Promise<void>;
+  /**
+   * Word: a comment anchored at the mention. Resolves false (and adds nothing) when the same comment
+   * is already there. Throws HostError('not-supported') where unsupported.
+   */
+  comment(req: CommentRequest): Promise<boolean | void>;
   /** Insert or update (in place) the one reference list at the end of the document. */
   upsertReferenceList(lines: string[]): Promise<void>;
   /** Settings stored with the document (dismissed suggestion ids, citation style): ids only, never text. */

@@ -24,6 +24,14 @@ const NOT_SUPPORTED = new Set([
   'InvalidOperationInCellEditMode',
 ]);
 const TOO_LARGE = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded', 'DataTooLarge']);
+/**
+ * Word: Office refuses the edit at this place (NotAllowed: insertComment / insertParagraph in some
+ * Word on the web builds, office-js#6746, office-js-docs#1284) or while Find and Replace is open
+ * (SearchDialogIsOpen; error-handling doc, Word table). Retrying at once cannot succeed, so they
+ * are not a lost connection.
+ */
+const NOT_ALLOWED = new Set(['NotAllowed', 'AccessDenied']);
+const SEARCH_DIALOG = 'SearchDialogIsOpen';
 const MOVED = new Set(['ItemNotFound', 'InvalidReference', 'InvalidObjectPath']);
 const CONNECTION = new Set([
   'GeneralException',
@@ -63,6 +71,8 @@ export function toHostError(err: unknown, fromSync: boolean, movedMeans: HostErr
   if (code && NOT_SUPPORTED.has(code)) hc = 'not-supported';
   else if (code && TOO_LARGE.has(code)) hc = 'too-large';
   else if (code && MOVED.has(code)) hc = movedMeans;
+  else if (code && NOT_ALLOWED.has(code)) hc = 'not-allowed';
+  else if (code === SEARCH_DIALOG) hc = 'search-dialog-open';
   else if (code === SEARCH_TOO_LONG) hc = 'unknown';
   else if (code && CONNECTION.has(code)) hc = 'connection';
   else if (fromSync) hc = 'connection';
@@ -89,57 +99,10 @@ function asyncError(e: Office.Error | undefined): HostError {
   const name = e.name ?? '';
   // Common API error codes: 1000-range coercion / data errors, 5000-range generic, 9000-range mailbox.
   if (/NotSupported|APINotSupported|InvalidApiCall/i.test(name)) return new HostError('not-supported', `${name}: ${e.message}`);
-  if (/TooLarge|SizeLimit|DataExceeded/i.test(name) || e.code === 9019) return new HostError('too-large', `${name}: ${e.message}`);
+  // Common API names carry spaces ("Size Limit Exceeded", 9057) while method docs say DataExceedsMaximumSize:
+  // classify by the numeric code as well (javascript-api-for-office-error-codes.md; office-fidelity O8).
+  if (/Too ?Large|Size ?Limit|Data ?Exceed|ExceedsMaximumSize/i.test(name) || e.code === 9019 || e.code === 9057) return new HostError('too-large', `${name}: ${e.message}`);
   if (/ReadOnly|AccessDenied|PermissionDenied/i.test(name)) return new HostError('read-only', `${name}: ${e.message}`);
   if (/InvalidDataFormat|InvalidCoercion|InvalidFormat/i.test(name)) return new HostError('unknown', `${name}: ${e.message}`);
   return new HostError('connection', `${name || e.code}: ${e.message}`);
-}
-
-// ---------------------------------------------------------------------------
-// Settings shared by the Word and Outlook adapters
-
-/** The one key under which the add-in keeps its settings (document settings / roaming settings). */
-export const SETTINGS_KEY = 'jpe';
-
-const ID_RE = /^[A-Za-z0-9_.:@-]{0,120}$/;
-
-/** At most this many entries in a list or a map. */
-const MAX_ENTRIES = 1000;
-
-function scalar(v: unknown): boolean | number | string | undefined {
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && ID_RE.test(v)) return v;
-  return undefined;
-}
-
-/**
- * Settings hold ids and flags only, never document text: keep booleans,
- * finite numbers, id-like strings, arrays of id-like strings and one level of
- * maps from id-like keys to booleans / numbers / id-like strings (e.g.
- * `dismissed: { ruleId: 'not-relevant' }`); drop the rest (free text, deeper nesting).
- */
-export function sanitizeSettings(value: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (!ID_RE.test(k) || k === '__proto__') continue;
-    const sc = scalar(v);
-    if (sc !== undefined) out[k] = sc;
-    else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string' && ID_RE.test(x)).slice(0, MAX_ENTRIES);
-    else if (v && typeof v === 'object') {
-      const map: Record<string, boolean | number | string> = {};
-      let n = 0;
-      for (const [mk, mv] of Object.entries(v as Record<string, unknown>)) {
-        if (n >= MAX_ENTRIES) break;
-        if (!ID_RE.test(mk) || mk === '__proto__') continue;
-        const x = scalar(mv);
-        if (x === undefined) continue;
-        map[mk] = x;
-        n++;
-      }
-      out[k] = map;
-    }
-  }
-  return out;
 }

@@ -1,11 +1,14 @@
 import * as React from 'react';
 import {
+  MARK_CLOSE,
   MARK_OPEN,
   analyze,
   bundledEvidence,
   findCpr,
   findInserted,
   findStaleCitations,
+  inFamily,
+  isInstrumentId,
   markerTag,
   maskInserted,
   parseMarkerTag,
@@ -126,23 +129,50 @@ function safeEvidence(): { set: EvidenceSet | null; error: string | null } {
   }
 }
 
-/** Which findings the add-in's marked insertions in `text` cite (by their sentences). */
-export function findingsCitedInText(set: EvidenceSet, text: string): Set<string> {
+/**
+ * Which findings the add-in's marked insertions in `text` cite. An insertion that is exactly the
+ * sentence and citation of a shown suggestion (`known`, in either citation style) cites that
+ * suggestion's citations and nothing else. Any other insertion (an older register or evidence
+ * version) cites a finding when it holds the finding's sentence and its source's label.
+ */
+export function findingsCitedInText(set: EvidenceSet, text: string, known: readonly Suggestion[] = []): Set<string> {
   const out = new Set<string>();
   const ranges = findInserted(text);
   if (!ranges.length) return out;
-  const chunks = ranges.map((r) => text.slice(r.start, r.end));
+  const strip = (c: string) => c.split(MARK_OPEN).join('').split(MARK_CLOSE).join('').trim();
+  const exact = new Map<string, string[]>();
+  for (const s of known) {
+    const ids = s.citations.map((c) => c.finding);
+    for (const style of ['short', 'full'] as const) exact.set(suggestionWithCitation(set, s, style), ids);
+  }
   const norm = (s: string) => s.replace(/[.\s]+$/, '').trim();
-  for (const f of set.findings) {
-    const a = norm(f.suggestion);
-    const b = norm(f.citizen);
-    if (chunks.some((c) => (a && c.includes(a)) || (b && c.includes(b)))) {
+  for (const r of ranges) {
+    const chunk = strip(text.slice(r.start, r.end));
+    const ids = exact.get(chunk);
+    if (ids) {
+      ids.forEach((id) => out.add(id));
+      continue;
+    }
+    const labelled = (fid: string) => {
+      const f = set.findings.find((x) => x.id === fid);
+      const src = f && set.sources.find((x) => x.id === f.source);
+      return !!src && (chunk.includes(sourceLabel(set, src, 'short')) || chunk.includes(sourceLabel(set, src, 'full')));
+    };
+    for (const f of set.findings) {
+      const a = norm(f.suggestion);
+      const b = norm(f.citizen);
+      if (!((a && chunk.includes(a)) || (b && chunk.includes(b))) || !labelled(f.id)) continue;
       out.add(f.id);
-      // The suggestion's sentence comes from its rule's first finding: the rule's other findings are cited too.
-      for (const r of set.rules) if (r.findings[0] === f.id) r.findings.forEach((x) => out.add(x));
+      // The suggestion's sentence comes from its rule's first finding: the rule's other findings whose source it names are cited too.
+      for (const rule of set.rules) if (rule.findings[0] === f.id) rule.findings.filter(labelled).forEach((x) => out.add(x));
     }
   }
   return out;
+}
+
+/** The findings a suggestion's inserted text cites. */
+function citedBy(s: Suggestion): string[] {
+  return s.citations.length ? s.citations.map((c) => c.finding) : s.findings;
 }
 
 /** Wait until the browser has painted (so a spinner shows before a long synchronous analysis). */
@@ -198,7 +228,10 @@ export function usePane(host: Host): [PaneState, PaneActions] {
   stateRef.current = state;
   const runToken = React.useRef(0);
   const mounted = React.useRef(true);
+  /** Findings cited by comments added in this session (comments are not part of the text read back). */
   const sessionFindings = React.useRef(new Set<string>());
+  /** Suggestion ids commented in this session: "Kommentar" adds one comment per suggestion. */
+  const commentedIds = React.useRef(new Set<string>());
   /** The add-in's citations the host reported with the last read (tags and handles only). */
   const insertedRef = React.useRef<InsertedItem[]>([]);
   /** The register the user picked for the current item (Outlook: reset when another mail is selected). */
@@ -272,7 +305,7 @@ export function usePane(host: Host): [PaneState, PaneActions] {
           if (evidence.set) {
             try {
               analysis = analyze(doc, { groupOverrides: overrides, register }, evidence.set);
-              cited = findingsCitedInText(evidence.set, doc);
+              cited = findingsCitedInText(evidence.set, doc, analysis.suggestions);
               stale = findStaleCitations(evidence.set, insertedRef.current, analysis);
             } catch (e) {
               failure = e instanceof Error ? e.message : String(e);
@@ -324,7 +357,54 @@ export function usePane(host: Host): [PaneState, PaneActions] {
   const handleError = React.useCallback(
     (e: unknown, retry?: () => void) => {
       const code = e instanceof HostError ? e.code : 'unknown';
+      // The last action's notice ("Forslaget er indsat …") no longer describes what happened.
+      update((s) => ({ ...s, notices: s.notices.filter((n) => n.key !== 'action' || n.intent !== 'success') }));
       switch (code) {
+        case 'not-allowed':
+          pushNotice({
+            key: 'not-allowed',
+            intent: 'warning',
+            title: 'Office tillod ikke ændringen',
+            body: 'Office afviste at ændre dokumentet her, for eksempel i Word på nettet eller i en beskyttet del af dokumentet. Brug "Kopiér", og indsæt selv teksten.',
+          });
+          break;
+        case 'search-dialog-open':
+          pushNotice({
+            key: 'search-dialog-open',
+            intent: 'warning',
+            title: 'Søg og erstat er åben',
+            body: 'Word kan ikke ændre dokumentet, mens dialogboksen Søg og erstat er åben. Luk den, og prøv igen.',
+            actionLabel: 'Prøv igen',
+            onAction: () => {
+              closeNotice('search-dialog-open');
+              (retry ?? (() => runAnalysis({ reread: true })))();
+            },
+          });
+          break;
+        case 'user-text':
+          pushNotice({
+            key: 'user-text',
+            intent: 'warning',
+            title: 'Din egen tekst står i det indsatte',
+            body: 'Du har skrevet i et afsnit, som tilføjelsesprogrammet har indsat. Det er ikke ændret, så din tekst bevares. Ret eller slet det selv i dokumentet.',
+          });
+          break;
+        case 'undone':
+          pushNotice({
+            key: 'undone',
+            intent: 'warning',
+            title: 'Ændringen er fortrudt',
+            body: 'Outlook ændrede din egen tekst, da mailen blev skrevet om. Tilføjelsesprogrammet har sat den forrige udgave tilbage. Kontrollér mailen, og brug eventuelt "Kopiér" i stedet.',
+          });
+          break;
+        case 'selection':
+          pushNotice({
+            key: 'selection',
+            intent: 'warning',
+            title: 'Du har markeret tekst',
+            body: 'Outlook ville erstatte den markerede tekst med forslaget. Sæt markøren der, hvor forslaget skal stå, uden at markere tekst, og prøv igen.',
+          });
+          break;
         case 'not-supported':
           pushNotice({
             key: 'not-supported',
@@ -446,15 +526,29 @@ export function usePane(host: Host): [PaneState, PaneActions] {
     [evidence],
   );
 
+  /** The suggestion's text is in the document now: its card says "Indsat", and the Kildeliste covers its citations. */
   const markInserted = React.useCallback(
     (s: Suggestion) => {
-      s.findings.forEach((f) => sessionFindings.current.add(f));
       update((st) => {
         const ids = new Set(st.insertedIds);
         ids.add(s.id);
         const cited = new Set(st.citedFindings);
-        s.findings.forEach((f) => cited.add(f));
+        citedBy(s).forEach((f) => cited.add(f));
         return { ...st, insertedIds: ids, citedFindings: cited };
+      });
+    },
+    [update],
+  );
+
+  /** A comment cites the suggestion's works (the Kildeliste covers them) but puts nothing into the text: no "Indsat". */
+  const markCommented = React.useCallback(
+    (s: Suggestion) => {
+      commentedIds.current.add(s.id);
+      citedBy(s).forEach((f) => sessionFindings.current.add(f));
+      update((st) => {
+        const cited = new Set(st.citedFindings);
+        citedBy(s).forEach((f) => cited.add(f));
+        return { ...st, citedFindings: cited };
       });
     },
     [update],
@@ -463,7 +557,13 @@ export function usePane(host: Host): [PaneState, PaneActions] {
   const insertRequest = React.useCallback(
     (s: Suggestion): InsertRequest => {
       const first = s.citations[0];
-      const tag = markerTag('cite', first?.finding ?? s.findings[0], first?.findingVersion ?? 0, s.instrument);
+      // The tag names the instrument only when the plan mentions it: an "Overvej" card exists because the plan
+      // lacks the instrument, and its citation must not count as stale for a mention that never was there.
+      const instruments = stateRef.current.analysis?.instruments ?? [];
+      const fam = s.instrument;
+      const mentioned =
+        !!fam && isInstrumentId(fam) && instruments.some((h) => inFamily(h.id, fam) && h.mentions.some((m) => !m.negated));
+      const tag = markerTag('cite', first?.finding ?? s.findings[0], first?.findingVersion ?? 0, mentioned ? fam : undefined);
       const req: InsertRequest = { text: citeText(s), tag };
       if (s.mention) req.anchor = s.mention;
       return req;
@@ -538,10 +638,18 @@ export function usePane(host: Host): [PaneState, PaneActions] {
         await doInsert(s, 'Forslaget har intet sted i teksten at knytte en kommentar til – det er indsat i teksten i stedet.');
         return;
       }
+      if (commentedIds.current.has(s.id)) {
+        pushNotice({ key: 'action', intent: 'info', body: 'Kommentaren findes allerede ved teksten.' });
+        return;
+      }
       try {
-        await host.comment({ text: citeText(s), anchor: s.mention });
-        markInserted(s);
-        pushNotice({ key: 'action', intent: 'success', body: 'Kommentaren er tilføjet ved teksten.' });
+        const added = await host.comment({ text: citeText(s), anchor: s.mention });
+        markCommented(s);
+        pushNotice(
+          added === false
+            ? { key: 'action', intent: 'info', body: 'Kommentaren findes allerede ved teksten.' }
+            : { key: 'action', intent: 'success', body: 'Kommentaren er tilføjet ved teksten.' },
+        );
       } catch (e) {
         if (e instanceof HostError && e.code === 'not-supported') {
           pushNotice({
@@ -652,6 +760,8 @@ export function usePane(host: Host): [PaneState, PaneActions] {
         }
       } catch (e) {
         shown.slice(0, results.length).forEach(markInserted);
+        // An earlier success notice must not stay up as if this had worked.
+        closeNotice('action');
         handleError(e, () => void actions.insertAll());
         return;
       }
@@ -674,7 +784,6 @@ export function usePane(host: Host): [PaneState, PaneActions] {
       if (!host.updateInserted || c.handle === undefined || !f || !text) return;
       try {
         await host.updateInserted(c.handle, text, markerTag('cite', f.id, f.version, parsed?.instrument));
-        sessionFindings.current.add(f.id);
         pushNotice({ key: 'action', intent: 'success', body: 'Citatet er opdateret med den nyeste formulering og kildehenvisning.' });
       } catch (e) {
         handleError(e, () => void actions.updateStale(c));

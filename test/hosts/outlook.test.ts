@@ -73,7 +73,8 @@ describe('Outlook host: inserting', () => {
     const { s, host } = setup({ body: HTML_DRAFT });
     const before = userHtml(s.body);
     expect(await host.insert(CITE)).toBe(true);
-    expect(s.callsByMethod).toEqual({ 'body.getTypeAsync': 1, 'body.getAsync': 1, 'body.setSelectedDataAsync': 1 });
+    // getSelectedDataAsync first: setSelectedDataAsync would replace a selection (office-fidelity O1).
+    expect(s.callsByMethod).toEqual({ 'body.getTypeAsync': 1, 'body.getAsync': 1, getSelectedDataAsync: 1, 'body.setSelectedDataAsync': 1 });
     expect(s.body).toMatch(/<span id="jpe-cite-loentilskud-privat_2_[a-z0-9]+">\u2063\u2062Løntilskud hos private/);
     expect(s.body.indexOf('<span id="jpe-cite')).toBe(s.body.indexOf('arbejdsgiver.') + 'arbejdsgiver.'.length);
     expect(userHtml(s.body)).toBe(before);
@@ -82,10 +83,13 @@ describe('Outlook host: inserting', () => {
     expect(maskInserted(text)).not.toContain('STAR');
   });
 
-  test('text body: plain text with markers goes in at the cursor', async () => {
+  test('text body: plain text with markers goes in as a line of its own after the mention (never setSelectedDataAsync: office-js#3905)', async () => {
     const { s, host } = setup({ bodyType: 'text', body: TEXT_DRAFT });
-    expect(await host.insert(CITE)).toBe(true);
-    expect(s.body).toBe(TEXT_DRAFT.replace('|CURSOR|', wrapInserted(CITE.text)));
+    const text = await host.readText();
+    const i = text.indexOf('løntilskud');
+    expect(await host.insert({ ...CITE, anchor: { start: i, end: i + 'løntilskud'.length, text: 'løntilskud' } })).toBe(true);
+    expect(s.body).toBe(TEXT_DRAFT.replace('|CURSOR|', '\n' + wrapInserted(CITE.text)));
+    expect(s.callsByMethod['body.setSelectedDataAsync']).toBeUndefined();
     expect(findInserted(await host.readText())).toHaveLength(1);
   });
 
@@ -109,7 +113,8 @@ describe('Outlook host: reference list', () => {
     const { s, host } = setup({ body: HTML_DRAFT });
     const original = s.body;
     await host.upsertReferenceList(LIST_1);
-    expect(s.callsByMethod).toEqual({ 'body.getTypeAsync': 1, 'body.getAsync': 1, 'body.setAsync': 1 });
+    // The second getAsync reads the body back to check that the user's text is unchanged.
+    expect(s.callsByMethod).toEqual({ 'body.getTypeAsync': 1, 'body.getAsync': 2, 'body.setAsync': 1 });
     expect(s.body.match(/id="jpe-kildeliste"/g)).toHaveLength(1);
     expect(s.body).toContain('Løntilskud &amp; beskæftigelse');
     expect(s.body.indexOf('id="jpe-kildeliste"')).toBeLessThan(s.body.indexOf('</body>'));
@@ -193,7 +198,7 @@ describe('Outlook host: settings, recipients, events', () => {
     s.switchItem({ bodyType: 'text', body: 'Ny mail om mentor' });
     expect(n).toBe(1);
     expect(await host.insert(CITE)).toBe(true);
-    expect(s.body).toBe('Ny mail om mentor' + wrapInserted(CITE.text));
+    expect(s.body).toBe('Ny mail om mentor\n' + wrapInserted(CITE.text));
     off();
     await new Promise((r) => setTimeout(r, 0));
     s.switchItem({ body: 'x' });
@@ -226,7 +231,7 @@ describe('Outlook host: inserted citations', () => {
     const next = markerTag('cite', 'samtaler-jobforslag', 2, 'samtale');
     s.callsByMethod = {};
     await host.updateInserted(list[0]!.handle, 'Ny sætning (STAR, 2026).', next);
-    expect(s.callsByMethod).toEqual({ 'body.getAsync': 1, 'body.setAsync': 1 });
+    expect(s.callsByMethod).toEqual({ 'body.getAsync': 2, 'body.setAsync': 1 });
     expect(s.body).toContain(wrapInserted('Ny sætning (STAR, 2026).'));
     expect(s.body).not.toContain(wrapInserted(CITE.text) + wrapInserted(CITE.text));
     expect(userHtml(s.body)).toBe(before);

@@ -326,12 +326,44 @@ describe('Word host: the user\'s paragraphs', () => {
         s.failNextSync();
         return host.insertMany([{ ...CITE_B, anchor: spanOf(text, 'jobsamtaler') }], LIST_1).catch(() => undefined);
       },
+      // A sync that fails half-way (office-js#6760), then the retry.
+      () => {
+        const at = s.syncCount + 2;
+        s.beforeSync = (n) => {
+          if (n === at) s.failAtOp(3);
+        };
+        return host.insertMany([{ ...CITE_C, anchor: spanOf(text, 'jobsamtaler') }], LIST_2).catch(() => undefined);
+      },
+      () => {
+        s.beforeSync = null;
+        return host.insertMany([{ ...CITE_C, anchor: spanOf(text, 'jobsamtaler') }], LIST_2);
+      },
+      // NotAllowed / SearchDialogIsOpen on the write (office-js#6746; error-handling doc).
+      () => {
+        const at = s.syncCount + 2;
+        s.beforeSync = (n) => {
+          if (n === at) s.failNextSync('NotAllowed');
+        };
+        return host.comment({ text: 'Anden kommentar', anchor: spanOf(text, 'aktivitetsparat') }).catch(() => undefined);
+      },
+      // Typing inside a citation's control (W12): update and remove leave it alone.
+      async () => {
+        s.beforeSync = null;
+        s.typeIntoControl('jpe:cite:', ' Min egen tilføjelse.');
+        await host.readText();
+        for (const it of await host.listInserted()) {
+          await host.removeInserted(it.handle).catch(() => undefined);
+          await host.updateInserted(it.handle, 'Ny (STAR, 2026).', it.tag).catch(() => undefined);
+        }
+      },
       () => host.readText(),
     ];
     for (const op of ops) {
       await op();
-      expect(s.userParagraphTexts()).toEqual(original);
+      // The user's paragraphs (outside the add-in's controls and markers) are byte-identical.
+      expect(s.paragraphs().filter((p) => !(p.tag ?? '').startsWith('jpe:') && !p.text.startsWith(MARK_OPEN)).map((p) => p.text)).toEqual(original);
     }
+    expect(s.paragraphTexts().join('\r')).toContain('Min egen tilføjelse.');
     expect(s.unsyncedOps).toBe(0);
     expect(s.contentControls().filter((c) => c.tag === KILDELISTE_TAG)).toHaveLength(1);
   });

@@ -28,7 +28,28 @@ export interface OutlookStandinOptions {
   roamingSettings?: Record<string, unknown>;
   /** Mimic Outlook prefixing element ids with "x_" when it hands HTML back. */
   prefixIds?: boolean;
+  /**
+   * The cursor never reached the body (or the body lost focus): setSelectedDataAsync inserts at
+   * the top of the body (Body.setSelectedDataAsync reference; outlook/insert-data-in-the-body.md).
+   */
+  neverFocused?: boolean;
+  /**
+   * Outlook on the web and new Outlook: in a plain-text body, setSelectedDataAsync also deletes the
+   * character after the cursor (office-js#3905, open). Default: on for the web's line breaks ('\n').
+   */
+  eatsNextChar?: boolean;
+  /**
+   * What the client does to HTML given to setAsync: getAsync(Html) → setAsync(Html) "won't necessarily be
+   * the exact same value" (Body.getAsync reference; office-js#6944, #5482). Default: stored verbatim.
+   */
+  rewriteHtmlOnSet?: (html: string) => string;
 }
+
+/** Marks a selection in the initial body: "|SEL|selected text|/SEL|" (setSelectedDataAsync replaces it). */
+export const SEL_START = '|SEL|';
+export const SEL_END = '|/SEL|';
+/** Roaming settings: 32 KB for all of an add-in's settings (limits-for-activation-and-javascript-api-for-outlook-add-ins.md). */
+export const ROAMING_LIMIT = 32 * 1024;
 
 export const CURSOR_TOKEN = '|CURSOR|';
 
@@ -64,6 +85,11 @@ export class OutlookStandin {
   bodyType: 'html' | 'text';
   body: string;
   cursor: number;
+  /** End of the user's selection (== cursor when nothing is selected). */
+  selectionEnd: number;
+  neverFocused: boolean;
+  eatsNextChar: boolean;
+  rewriteHtmlOnSet: (html: string) => string;
   lineBreak: '\n' | '\r\n';
   to: string[];
   cc: string[];
@@ -86,9 +112,20 @@ export class OutlookStandin {
     let body = opts.body ?? (this.bodyType === 'html' ? '<html><body><div></div></body></html>' : '');
     const c = body.indexOf(CURSOR_TOKEN);
     if (c >= 0) body = body.slice(0, c) + body.slice(c + CURSOR_TOKEN.length);
+    const ss = body.indexOf(SEL_START);
+    let selEnd = -1;
+    if (ss >= 0) {
+      body = body.slice(0, ss) + body.slice(ss + SEL_START.length);
+      selEnd = body.indexOf(SEL_END);
+      body = body.slice(0, selEnd) + body.slice(selEnd + SEL_END.length);
+    }
     this.body = body;
-    this.cursor = c >= 0 ? c : this.defaultCursor();
+    this.cursor = ss >= 0 ? ss : c >= 0 ? c : this.defaultCursor();
+    this.selectionEnd = ss >= 0 ? selEnd : this.cursor;
     this.lineBreak = opts.lineBreak ?? '\r\n';
+    this.neverFocused = !!opts.neverFocused;
+    this.eatsNextChar = opts.eatsNextChar ?? this.lineBreak === '\n';
+    this.rewriteHtmlOnSet = opts.rewriteHtmlOnSet ?? ((h) => h);
     this.to = opts.to ?? [];
     this.cc = opts.cc ?? [];
     this.bcc = opts.bcc ?? [];
@@ -98,7 +135,7 @@ export class OutlookStandin {
     this.workingSettings = clone(this.savedSettings);
   }
 
-  private defaultCursor(): number {
+  defaultCursor(): number {
     if (this.bodyType === 'html') {
       const i = this.body.search(/<\/body\s*>/i);
       return i >= 0 ? i : this.body.length;
@@ -110,6 +147,13 @@ export class OutlookStandin {
   text(): string {
     if (this.bodyType === 'html') return htmlToText(this.body, this.lineBreak);
     return this.body.replace(/\r\n|\n/g, this.lineBreak);
+  }
+
+  /** The user types `text` at offset `at` of the body source (the cursor moves along as in an editor). */
+  typeAt(at: number, text: string): void {
+    this.body = this.body.slice(0, at) + text + this.body.slice(at);
+    if (this.cursor >= at) this.cursor += text.length;
+    if (this.selectionEnd >= at) this.selectionEnd += text.length;
   }
 
   /** The next async call (of this method, or any) fails. */
@@ -129,6 +173,7 @@ export class OutlookStandin {
     if (opts.body !== undefined) {
       this.body = opts.body;
       this.cursor = this.defaultCursor();
+      this.selectionEnd = this.cursor;
     }
     this.item = makeItem(this);
     for (const h of this.itemChangedHandlers) h({ type: 'olkItemSelectedChanged' });
@@ -212,8 +257,18 @@ function makeItem(s: OutlookStandin): any {
           if (s.bodyType !== 'html') throw officeError('InvalidDataFormat', 2006, 'HTML cannot go into a text body');
           ins = data;
         } else ins = s.bodyType === 'html' ? escapeText(data) : data.replace(/\r\n?/g, '\n');
-        s.body = s.body.slice(0, s.cursor) + ins + s.body.slice(s.cursor);
+        if (s.neverFocused) {
+          // Never focused: at the top of the body.
+          const open = /<body\b[^>]*>/i.exec(s.body);
+          s.cursor = s.selectionEnd = s.bodyType === 'html' && open ? open.index + open[0].length : 0;
+        }
+        // A selection is replaced by the data (Body.setSelectedDataAsync reference).
+        let tail = s.body.slice(s.selectionEnd);
+        // office-js#3905: Outlook on the web / new Outlook, plain text: the next character goes too.
+        if (s.bodyType === 'text' && coercion !== 'html' && s.eatsNextChar) tail = tail.slice(1);
+        s.body = s.body.slice(0, s.cursor) + ins + tail;
         s.cursor += ins.length;
+        s.selectionEnd = s.cursor;
       }, options.asyncContext);
     };
     body.setAsync = (data: string, a?: unknown, b?: unknown) => {
@@ -222,8 +277,12 @@ function makeItem(s: OutlookStandin): any {
         const coercion = options.coercionType ?? 'text';
         if (coercion === 'html' && s.bodyType !== 'html') throw officeError('InvalidDataFormat', 2006, 'HTML cannot go into a text body');
         // The client keeps its own line breaks: the stand-in stores text with \n.
-        s.body = coercion === 'html' ? data : s.bodyType === 'text' ? data.replace(/\r\n?/g, '\n') : escapeText(data);
-        s.cursor = Math.min(s.cursor, s.body.length);
+        s.body = coercion === 'html' ? s.rewriteHtmlOnSet(data) : s.bodyType === 'text' ? data.replace(/\r\n?/g, '\n') : escapeText(data);
+        // Where the cursor goes after the body is replaced is not documented; a real editor's cursor is
+        // never inside a tag or the old text's offsets, so the stand-in puts it at the end of the body
+        // (inference, to be checked on a device).
+        s.cursor = s.defaultCursor();
+        s.selectionEnd = s.cursor;
       }, options.asyncContext);
     };
     body.prependAsync = (data: string, a?: unknown, b?: unknown) => {
@@ -233,7 +292,17 @@ function makeItem(s: OutlookStandin): any {
       }, options.asyncContext);
     };
   }
+  /** Mailbox 1.2, compose: the selected text (Item.getSelectedDataAsync reference). */
+  const getSelectedDataAsync = (coercion: string, a?: unknown, b?: unknown) => {
+    const { cb, options } = args(a, b);
+    s.call('getSelectedDataAsync', cb, () => {
+      const raw = s.body.slice(s.cursor, s.selectionEnd);
+      const data = coercion === 'html' || s.bodyType === 'text' ? raw : htmlToText(raw, s.lineBreak);
+      return { data, sourceProperty: 'body', startPosition: s.cursor, endPosition: s.selectionEnd };
+    }, options.asyncContext);
+  };
   return {
+    ...(s.mode === 'compose' && cmpVersion('1.2', s.mailboxVersion) <= 0 ? { getSelectedDataAsync } : {}),
     itemType: 'message',
     itemId: s.mode === 'read' ? 'AAMk-standin' : undefined,
     subject: s.mode === 'read' ? 'Jobplan' : { getAsync: (a?: unknown, b?: unknown) => s.call('subject.getAsync', args(a, b).cb, () => 'Jobplan') },
@@ -263,6 +332,10 @@ export function installOutlookStandin(globalObj: Record<string, any>, opts: Outl
     },
     saveAsync(cb?: (r: unknown) => void): void {
       s.call('roamingSettings.saveAsync', cb, () => {
+        // 32 KB for all roaming settings; error 9057 (javascript-api-for-office-error-codes.md; office-js#258).
+        if (JSON.stringify(s.workingSettings).length > ROAMING_LIMIT) {
+          throw officeError('Size Limit Exceeded', 9057, 'The size of the data exceeds the roaming settings limit.');
+        }
         s.savedSettings = clone(s.workingSettings);
       });
     },

@@ -49,6 +49,13 @@ export interface WordStandinOptions {
 interface PM {
   id: number;
   text: string;
+  /**
+   * Tracked deletions: raw-text ranges the user deleted with Track Changes on. Word on the web
+   * (Simple Markup) and desktop with inline markup still show them in body.text and
+   * paragraph.text (office-js#2314, #5286, #1267); Body.getReviewedText('Current') (WordApi 1.4)
+   * leaves them out.
+   */
+  deleted?: Array<[number, number]>;
   cc: CM | null;
   style: string;
 }
@@ -109,6 +116,7 @@ export class WordStandin {
   saveAsyncCount = 0;
   paragraphHandlers: Array<{ kind: 'changed' | 'added' | 'deleted'; handler: (args: any) => unknown }> = [];
   selectionHandlers: Array<() => void> = [];
+  partialFailures: Array<{ ops: number; error: StandinError }> = [];
   noSelectionEvents: boolean;
 
   constructor(opts: WordStandinOptions) {
@@ -182,9 +190,60 @@ export class WordStandin {
 
   // ----- fault injection and simulated user edits
 
-  /** The next sync rejects with this code (GeneralException by default). Call repeatedly for more. */
+  /** The next sync rejects with this code (GeneralException by default) before anything runs. Call repeatedly for more. */
   failNextSync(code = 'GeneralException', message = 'Der opstod en intern fejl.'): void {
     this.failures.push(new StandinError(code, message));
+  }
+
+  /**
+   * The next sync runs its first `ops` queued operations, then rejects: a failed context.sync()
+   * is not a rollback, the statements before the failing one have run (office-js#6760; the
+   * failing statement is named in debugInfo.statement). `ops` = Infinity: everything ran and the
+   * sync still rejects (Word on the web rejecting after the write succeeded, office-js#6760).
+   * Codes to try: GeneralException, NotAllowed (office-js#6746, office-js-docs#1284).
+   */
+  failAtOp(ops: number, code = 'GeneralException', message = 'Der opstod en intern fejl.'): void {
+    this.partialFailures.push({ ops, error: new StandinError(code, message) });
+  }
+
+  /** The user deletes raw text [start, end) of paragraph i with Track Changes on: it stays in body.text. */
+  trackDeletion(i: number, start: number, end: number): void {
+    const p = this.paras[i];
+    if (!p) throw new Error(`no paragraph ${i}`);
+    (p.deleted ??= []).push([start, end]);
+    this.fire('changed', [p]);
+  }
+
+  /** body.text without tracked deletions: what getReviewedText('Current') returns. */
+  reviewedText(): string {
+    return this.paras
+      .map((p) => {
+        const t = this.bodyTextOf(p);
+        if (!p.deleted?.length || t !== p.text) return p.deleted?.length ? stripRanges(p.text, p.deleted) : t;
+        return stripRanges(t, p.deleted);
+      })
+      .join('\r');
+  }
+
+  /**
+   * The user types inside one of the add-in's content controls (the one whose tag starts with
+   * `tagPrefix`, the n-th such): at the end of its last paragraph, or, with `newParagraph`, as a
+   * paragraph made with Enter there, which stays inside the control (office-fidelity W12;
+   * block-level rich-text controls wrap the paragraphs, office-js#3176).
+   */
+  typeIntoControl(tagPrefix: string, text: string, opts: { newParagraph?: boolean; nth?: number } = {}): void {
+    const cc = this.ccList().filter((c) => c.tag.startsWith(tagPrefix))[opts.nth ?? 0];
+    if (!cc) throw new Error(`no content control ${tagPrefix}`);
+    const ps = this.ccParas(cc);
+    const last = ps[ps.length - 1] as PM;
+    if (opts.newParagraph) {
+      const p: PM = { id: this.nextId++, text, cc, style: last.style };
+      this.paras.splice(this.paras.indexOf(last) + 1, 0, p);
+      this.fire('added', [p]);
+    } else {
+      last.text += text;
+      this.fire('changed', [last]);
+    }
   }
 
   /** The user edits paragraph i (fires onParagraphChanged). */
@@ -241,6 +300,10 @@ export class WordStandin {
 
   takeFailure(): StandinError | undefined {
     return this.failures.shift();
+  }
+
+  takePartialFailure(): { ops: number; error: StandinError } | undefined {
+    return this.partialFailures.shift();
   }
 
   ccList(): CM[] {
@@ -313,6 +376,10 @@ export class WordStandin {
       throw new StandinError('SearchStringInvalidOrTooLong', 'The search string is invalid or longer than 255 characters.');
     }
     const out: RangeM[] = [];
+    // paragraph.search does not match strings holding \t or \v (office-js#2331), and "^" starts a Word
+    // Find code (^p, ^t, ^? …) even without wildcards (word/search-option-guidance.md): the stand-in
+    // finds nothing for either, so an adapter that sends them finds nothing either.
+    if (/[\t\v^]/.test(s)) return out;
     for (const p of this.rangeParas(r)) {
       const t = this.api(p);
       const from = p === r.a ? r.ao : 0;
@@ -359,10 +426,15 @@ class Ctx {
     await Promise.resolve();
     const failure = s.takeFailure();
     if (failure) throw failure;
+    const partial = s.takePartialFailure();
+    let n = 0;
     for (const op of ops) {
+      if (partial && n >= partial.ops) throw partial.error; // what ran before stays done
       s.opCount++;
+      n++;
       op(); // the first failing operation rejects the sync; the rest are not executed
     }
+    if (partial) throw partial.error;
   }
   load(obj: { load(p?: unknown): unknown }, props?: unknown) {
     obj.load(props);
@@ -512,6 +584,46 @@ class BodyP extends Obj<true> {
   }
   search(text: string, opts?: { matchCase?: boolean }): RangeCollectionP {
     return this.getRange('Whole').search(text, opts);
+  }
+  /** WordApi 1.4 (Body.getReviewedText reference): 'Current' leaves tracked deletions out. */
+  getReviewedText(version: 'Current' | 'Original' = 'Current'): { value: string } {
+    const res: { value: string; _v?: string } = {
+      get value(): string {
+        if (this._v === undefined) throw new StandinError('PropertyNotLoaded', 'The value of the result object has not been loaded yet.');
+        return this._v;
+      },
+    };
+    this.q(() => {
+      this.s.requireApi('1.4', 'getReviewedText');
+      res._v = version === 'Current' ? this.s.reviewedText() : this.s.bodyText();
+    });
+    return res;
+  }
+  /** WordApi 1.4 (Body.getComments reference): the comments with their content. */
+  getComments(): CommentCollectionP {
+    return new CommentCollectionP(this.context, () => {
+      this.s.requireApi('1.4', 'getComments');
+      return this.s.comments.slice();
+    });
+  }
+}
+
+class CommentCollectionP extends Obj<CommentM[]> {
+  constructor(
+    ctx: Ctx,
+    private resolve: () => CommentM[],
+  ) {
+    super(ctx);
+  }
+  get items(): Array<{ content: string; id: string }> {
+    return this.v('items');
+  }
+  _fill(): void {
+    this._t = this.resolve();
+    this._loaded.set(
+      'items',
+      this._t.map((c) => ({ content: c.text, id: String(c.id) })),
+    );
   }
 }
 
@@ -1036,4 +1148,10 @@ export function installWordStandin(
     RequestContext: Ctx,
   };
   return s;
+}
+
+function stripRanges(t: string, ranges: Array<[number, number]>): string {
+  let out = '';
+  for (let i = 0; i < t.length; i++) if (!ranges.some(([a, b]) => i >= a && i < b)) out += t[i];
+  return out;
 }

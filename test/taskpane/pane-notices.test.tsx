@@ -200,3 +200,40 @@ test('a render error shows a Danish notice with "Prøv igen", never a blank pane
   expect((await cards()).length).toBeGreaterThan(0);
   spy.mockRestore();
 });
+
+test.each([
+  ['not-allowed', 'Office tillod ikke ændringen'],
+  ['search-dialog-open', 'Søg og erstat er åben'],
+  ['user-text', 'Din egen tekst står i det indsatte'],
+  ['selection', 'Du har markeret tekst'],
+  ['undone', 'Ændringen er fortrudt'],
+] as const)('insert refused with %s: its own notice, not "lost connection", and an earlier success notice goes', async (code, title) => {
+  const h = fakeHost(PLAN);
+  render(<App host={h} />);
+  const [first, second] = await cards();
+  fireEvent.click(within(first!).getByRole('button', { name: 'Indsæt' }));
+  await screen.findByText('Forslaget er indsat i dokumentet med kildehenvisning.');
+  h.fail.insert = new HostError(code, 'refused');
+  fireEvent.click(within(second ?? first!).getByRole('button', { name: 'Indsæt' }));
+  await screen.findByText(title);
+  expect(screen.queryByText('Forbindelsen til Office blev afbrudt. Prøv igen.')).toBeNull();
+  expect(screen.queryByText('Forslaget er indsat i dokumentet med kildehenvisning.')).toBeNull();
+});
+
+test('Kommentar twice: one comment, "findes allerede", and the card is not marked "Indsat" (new-user-trial D5)', async () => {
+  const h = fakeHost(PLAN);
+  let comments = 0;
+  h.comment = async () => {
+    comments++;
+    return true;
+  };
+  render(<App host={h} />);
+  await cards();
+  const card = screen.getAllByRole('button', { name: 'Kommentar' })[0]!.closest('article') as HTMLElement;
+  fireEvent.click(within(card).getByRole('button', { name: 'Kommentar' }));
+  await screen.findByText('Kommentaren er tilføjet ved teksten.');
+  fireEvent.click(within(card).getByRole('button', { name: 'Kommentar' }));
+  await screen.findByText('Kommentaren findes allerede ved teksten.');
+  expect(comments).toBe(1);
+  expect(within(card).queryByText('Indsat')).toBeNull();
+});
