@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze, bundledEvidence, suggestionWithCitation, wrapInserted } from '../../src/core';
+import { analyze, bundledEvidence, sourceLabel, suggestionWithCitation, wrapInserted } from '../../src/core';
 import { findingsCitedInText } from '../../src/taskpane/usePane';
 
 /** The Kildeliste cites exactly what the inserted text cites (new-user-trial D3). */
@@ -23,7 +23,7 @@ test.each(examples)('%s: each inserted suggestion cites exactly its own citation
 test('an insertion no shown suggestion matches still counts by its sentence and its source label', () => {
   const f = set.findings[0]!;
   const src = set.sources.find((x) => x.id === f.source)!;
-  const doc = `Plan.\n${wrapInserted(`${f.suggestion.replace(/[.\s]+$/, '')} (${src.publisherShort}, ${src.year ?? 'u.å.'}).`)}`;
+  const doc = `Plan.\n${wrapInserted(`${f.suggestion.replace(/[.\s]+$/, '')} (${sourceLabel(set, src, 'short')}).`)}`;
   expect(findingsCitedInText(set, doc, [])).toContain(f.id);
   expect(findingsCitedInText(set, 'Plan uden indsatte citater.', [])).toEqual(new Set());
 });
