@@ -331,7 +331,10 @@ export function Pane({ host }: PaneProps): JSX.Element {
                     })}
                   </TagGroup>
                 ) : (
-                  <Caption1>Ingen målgruppe fundet.</Caption1>
+                  <Caption1>
+                    Ingen målgruppe fundet. Forskningen gælder bestemte grupper, så forslagene kommer, når du har tilføjet
+                    borgerens målgruppe.
+                  </Caption1>
                 )}
                 <Menu>
                   <MenuTrigger disableButtonEnhancement>
