@@ -24,7 +24,7 @@ export interface CliIO {
 }
 
 export function packageVersion(): string {
-  // src/cli (ts-jest) and dist/cli (built) are both two levels below the package root.
+  // src/cli (ts-jest) and lib/cli (built) are both two levels below the package root.
   try {
     const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: unknown };
     return typeof pkg.version === 'string' ? pkg.version : 'unknown';
