@@ -3,8 +3,8 @@
 // one entry per page (taskpane, demo; the manifests' FunctionFile is taskpane.html, so no commands page), HtmlWebpackPlugin per page,
 // CopyWebpackPlugin for assets and manifests, dev server on https://localhost:3000.
 //
-//   npm start                     build + serve https://localhost:3000 and open the demo
-//   npm run build                 production build into dist/
+//   npm start                     build + serve the demo at https://localhost:3000/ (opens a browser when there is a desktop)
+//   npm run build:web             production build into dist/ (npm run build: the CLI into lib/, then this)
 //   webpack --mode production --env hello   the bundle-size baseline (test/bench/hello.tsx) into dist/hello/
 //
 // Manifests: in production builds, every "https://localhost:3000/" in manifest*.xml is
@@ -63,6 +63,13 @@ async function httpsServer() {
     console.log('[jobplan-evidens] office-addin-dev-certs unavailable (' + (e && e.message ? e.message.split('\n')[0] : e) + '); using a self-signed certificate.');
     return 'https';
   }
+}
+
+/** A browser can be opened here: not Linux without a display, not CI, not an SSH session without one. */
+function hasDesktop() {
+  if (process.env.CI || process.env.JPE_NO_OPEN) return false;
+  if (process.platform === 'linux') return !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  return true;
 }
 
 module.exports = async (env = {}, argv = {}) => {
@@ -150,7 +157,19 @@ module.exports = async (env = {}, argv = {}) => {
       hot: false,
       liveReload: true,
       client: { overlay: { errors: true, warnings: false, runtimeErrors: false } },
-      open: env.noopen ? false : '/demo.html',
+      // The demo at the root address (the pages stay at /demo.html and /taskpane.html too).
+      devMiddleware: { index: 'demo.html' },
+      open: env.noopen || !hasDesktop() ? false : '/',
+      onListening(server) {
+        const addr = server.server && server.server.address();
+        const port = addr && typeof addr === 'object' ? addr.port : PORT;
+        const url = `https://localhost:${port}/`;
+        console.log(
+          hasDesktop() && !env.noopen
+            ? `[jobplan-evidens] The demo is at ${url} (opening it in your browser).`
+            : `[jobplan-evidens] The demo is at ${url} — open that address in a browser.`,
+        );
+      },
     },
   };
 
