@@ -7,12 +7,14 @@
 //   npm run build:web             production build into dist/ (npm run build: the CLI into lib/, then this)
 //   webpack --mode production --env hello   the bundle-size baseline (test/bench/hello.tsx) into dist/hello/
 //
-// Manifests: in production builds, every "https://localhost:3000/" in manifest*.xml is
+// Manifests: in production builds, every "https://localhost:3000/" in manifest*.xml and manifest.json is
 // replaced with process.env.ADDIN_PUBLIC_URL (must end with "/"), or with the placeholder
 // "https://www.contoso.com/" when it is not set — set ADDIN_PUBLIC_URL to where dist/ is hosted.
+// dist/jobplan-evidens.zip is the app package (manifest.json + its app icons) for the admin center.
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { appPackage } = require('./scripts/app-package');
 
 const DEV_URL = 'https://localhost:3000/';
 const DEFAULT_PUBLIC_URL = 'https://www.contoso.com/';
@@ -65,6 +67,24 @@ async function httpsServer() {
   }
 }
 
+/** dist/jobplan-evidens.zip: manifest.json (as copied, URLs replaced) and its two app icons, for the admin center. */
+class AppPackagePlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('AppPackagePlugin', (compilation) => {
+      compilation.hooks.processAssets.tapPromise(
+        { name: 'AppPackagePlugin', stage: Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE },
+        async () => {
+          const asset = compilation.getAsset('manifest.json');
+          if (!asset) return;
+          const zip = await appPackage(asset.source.source().toString(), __dirname);
+          compilation.emitAsset('jobplan-evidens.zip', new sources.RawSource(zip));
+        },
+      );
+    });
+  }
+}
+
 /** A browser can be opened here: not Linux without a display, not CI, not an SSH session without one. */
 function hasDesktop() {
   if (process.env.CI || process.env.JPE_NO_OPEN) return false;
@@ -104,7 +124,7 @@ module.exports = async (env = {}, argv = {}) => {
           patterns: [
             { from: 'assets/*', to: 'assets/[name][ext]', noErrorOnMissing: true },
             {
-              from: 'manifest*.xml',
+              from: 'manifest*.{xml,json}',
               to: '[name][ext]',
               noErrorOnMissing: true,
               transform(content) {
@@ -114,6 +134,7 @@ module.exports = async (env = {}, argv = {}) => {
             },
           ],
         }),
+        new AppPackagePlugin(),
       ];
 
   const config = {

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
+import JSZip from 'jszip';
 
 const ROOT = path.resolve(__dirname, '..');
 const SKIP = new Set(['node_modules', 'dist', 'lib', 'build', '.git', 'coverage', 'test-artifacts']);
@@ -40,7 +41,7 @@ describe('npm run build in a fresh copy', () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test('builds the add-in and the CLI, and the CLI works afterwards', () => {
+  test('builds the add-in and the CLI, and the CLI works afterwards', async () => {
     expect(fs.existsSync(path.join(dir, 'lib'))).toBe(false);
     const build = run('npm', ['run', 'build'], dir);
     expect({ code: build.code, tail: build.code === 0 ? '' : build.out.slice(-3000) }).toEqual({ code: 0, tail: '' });
@@ -48,6 +49,15 @@ describe('npm run build in a fresh copy', () => {
     // the add-in
     for (const f of ['taskpane.html', 'taskpane.js', 'demo.html', 'manifest.xml', 'manifest.outlook.xml', 'assets/icon-32.png']) {
       expect(fs.existsSync(path.join(dir, 'dist', f))).toBe(true);
+    }
+    // the app package for the admin center: the unified manifest, its URLs moved off localhost, and its icons
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'dist', 'jobplan-evidens.zip')));
+    const packaged = await zip.file('manifest.json')!.async('string');
+    expect(packaged).toBe(fs.readFileSync(path.join(dir, 'dist', 'manifest.json'), 'utf8'));
+    expect(packaged).not.toContain('https://localhost:3000/');
+    const icons = (JSON.parse(packaged) as { icons: { color: string; outline: string } }).icons;
+    for (const rel of [icons.color, icons.outline]) {
+      expect(Buffer.compare(await zip.file(rel)!.async('nodebuffer'), fs.readFileSync(path.join(ROOT, rel)))).toBe(0);
     }
     // the CLI is not shipped to the web server
     expect(fs.existsSync(path.join(dir, 'dist', 'cli'))).toBe(false);
