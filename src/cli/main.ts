@@ -8,6 +8,7 @@ import { InputError, oneLine, readInputFile, readStdin, type ReadResult } from '
 import { colours, formatText, useColour } from './format-text';
 import { formatEvidenceMarkdown, formatMarkdown } from './format-markdown';
 import { runAnnotate } from './annotate';
+import { formatCslJson, formatRis } from './format-citations';
 
 export const PROG = 'jobplan-evidens';
 
@@ -61,7 +62,9 @@ async function run(cmd: Command, io: CliIO): Promise<number> {
     }
     case 'evidence': {
       const set = io.evidence ?? bundledEvidence();
-      out(cmd.format === 'json' ? `${JSON.stringify(set, null, 2)}\n` : formatEvidenceMarkdown(set));
+      if (cmd.format === 'csl-json') out(formatCslJson(set));
+      else if (cmd.format === 'ris') out(formatRis(set));
+      else out(cmd.format === 'json' ? `${JSON.stringify(set, null, 2)}\n` : formatEvidenceMarkdown(set));
       return 0;
     }
     case 'analyze': {
