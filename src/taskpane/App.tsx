@@ -45,6 +45,7 @@ import {
 import type { Host } from '../hosts/host';
 import { CprNotice } from './components/CprNotice';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { Lookup } from './components/Lookup';
 import { StaleCitations } from './components/StaleCitations';
 import { SuggestionCard } from './components/SuggestionCard';
 import { KIND_HEADINGS, KIND_ORDER, mentionsText } from './labels';
@@ -112,6 +113,7 @@ export function Pane({ host }: PaneProps): JSX.Element {
   const styles = useStyles();
   const [state, actions] = usePane(host);
   const [showDismissed, setShowDismissed] = React.useState(false);
+  const [showLookup, setShowLookup] = React.useState(false);
   /** The "Interne maildomæner" field as typed; parsed and stored when the field is left or Enter is pressed. */
   const [domainsDraft, setDomainsDraft] = React.useState<string | null>(null);
   // After a card disappears (dismissed), keep keyboard focus in the suggestions instead of losing it to <body>.
@@ -422,6 +424,27 @@ export function Pane({ host }: PaneProps): JSX.Element {
             </section>
           </>
         )
+      )}
+
+      {set && (
+        <section className={styles.section} aria-labelledby="jpe-h-opslag">
+          <h2 id="jpe-h-opslag" className={styles.h2}>
+            <Button
+              appearance="subtle"
+              aria-expanded={showLookup}
+              aria-controls="jpe-lookup-panel"
+              onClick={() => setShowLookup((v) => !v)}
+              data-testid="jpe-lookup-toggle"
+            >
+              <span aria-hidden="true">{showLookup ? '▾' : '▸'}</span>&nbsp;Opslag i evidensen
+            </Button>
+          </h2>
+          <div id="jpe-lookup-panel" hidden={!showLookup}>
+            {showLookup && (
+              <Lookup host={host} set={set} register={state.register} citationStyle={settings.citationStyle} canInsert={caps.canInsert} />
+            )}
+          </div>
+        </section>
       )}
 
       <section className={styles.section} aria-labelledby="jpe-h-settings">
