@@ -48,7 +48,7 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { Lookup } from './components/Lookup';
 import { StaleCitations } from './components/StaleCitations';
 import { SuggestionCard } from './components/SuggestionCard';
-import { KIND_HEADINGS, KIND_ORDER, mentionsText } from './labels';
+import { KIND_HEADINGS, KIND_ORDER, insertAllDescription, mentionsText, referenceScopeText } from './labels';
 import { parseDomainList } from './settings';
 import { LARGE_DOCUMENT_CHARS, usePane, type Notice } from './usePane';
 
@@ -228,7 +228,7 @@ export function Pane({ host }: PaneProps): JSX.Element {
             <Button
               onClick={() => void actions.insertAll()}
               disabled={!insertAllCount || state.busy}
-              aria-description={`Indsætter ${insertAllCount} viste forslag ved deres omtale og opdaterer kildelisten`}
+              aria-description={insertAllDescription(insertAllCount)}
             >
               Indsæt alle
             </Button>
@@ -238,7 +238,7 @@ export function Pane({ host }: PaneProps): JSX.Element {
           <Caption1 className={styles.muted} data-testid="jpe-kildeliste-scope">
             {scope.fromInserted
               ? `Kildelisten dækker kilderne til de forslag, der er indsat i dokumentet.`
-              : `Ingen forslag er indsat endnu – kildelisten dækker derfor alle ${scope.count} viste forslag.`}
+              : referenceScopeText(scope.count)}
           </Caption1>
         )}
       </header>
@@ -323,7 +323,8 @@ export function Pane({ host }: PaneProps): JSX.Element {
                             {label}
                             {!first ? ' (tilføjet)' : ''}
                           </InteractionTagPrimary>
-                          <InteractionTagSecondary aria-label={`Fjern ${label}`} />
+                          {/* Fluent labels this button by the tag's name plus its own label ("X Fjern X"); its own label says it all. */}
+                          <InteractionTagSecondary aria-label={`Fjern ${label}`} aria-labelledby={undefined} />
                         </InteractionTag>
                       );
                     })}
