@@ -78,6 +78,8 @@ async function run(cmd: Command, io: CliIO): Promise<number> {
       );
       const ctx = {
         text: input.text,
+        // .docx: paragraph numbers, which a Word user can count; text files: line numbers.
+        unit: input.kind === 'docx' ? ('afsnit' as const) : ('linje' as const),
         source: input.source,
         evidenceVersion: set.version,
         register: cmd.register,
