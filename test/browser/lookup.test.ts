@@ -100,3 +100,35 @@ describe('Opslag in the task pane (Word stand-in)', () => {
     expect(s.errors).toEqual([]);
   });
 });
+
+describe('Opslag in the browser demo', () => {
+  let browser: Browser;
+  let s: Session;
+  beforeAll(async () => {
+    browser = await launch();
+    s = await openSession(browser);
+    await s.page.goto(`${baseUrl()}/demo.html`);
+    await s.page.waitForSelector('[data-testid="jpe-pane"] article[data-suggestion-id]', { timeout: 20000 });
+  });
+  afterAll(async () => {
+    await s?.context.close();
+    await browser?.close();
+  });
+
+  test('inserts an IPS finding at the cursor of the demo document, and it is not listed as stale', async () => {
+    const page = s.page;
+    await page.getByRole('button', { name: 'Opslag i evidensen' }).click();
+    const lookup = page.getByTestId('jpe-lookup');
+    await lookup.getByTestId('jpe-lookup-instrument').selectOption('ips');
+    const f = lookupFindings(set, 'ips', 'alle')[0]!;
+    const card = lookup.locator(`article[data-finding-id="${f.id}"]`);
+    await card.getByRole('button', { name: 'Indsæt ved markøren' }).click();
+    await card.getByText('Sætningen er indsat ved markøren med kildehenvisning.').waitFor();
+    const doc = (await page.getByTestId('jpe-document').innerText()).replace(/[\u2062\u2063]/g, '');
+    expect(doc).toContain(lookupSentence(set, f, 'fagperson', 'short'));
+    await page.waitForTimeout(600); // the re-analysis after the change
+    expect(await page.getByText('Forældede citater').count()).toBe(0);
+    assertStayedLocal(s);
+    expect(s.errors).toEqual([]);
+  });
+});
