@@ -128,9 +128,9 @@ maybe('deploy/nginx/jobplan-evidens.conf (Debian nginx, loopback)', () => {
       '',
     ].join('\n');
     fs.writeFileSync(path.join(dir, 'nginx.conf'), main);
-    const check = spawnSync(NGINX, ['-t', '-p', dir, '-c', path.join(dir, 'nginx.conf')], { encoding: 'utf8' });
+    const check = spawnSync(NGINX, ['-t', '-e', path.join(dir, 'error.log'), '-p', dir, '-c', path.join(dir, 'nginx.conf')], { encoding: 'utf8' });
     if (check.status !== 0) throw new Error(`nginx -t refused the configuration:\n${check.stderr}`);
-    nginx = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    nginx = spawn(NGINX, ['-e', path.join(dir, 'error.log'), '-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
     nginx.stderr!.on('data', (c: Buffer) => (log += c.toString()));
     base = `https://127.0.0.1:${httpsPort}`;
     plain = `http://127.0.0.1:${httpPort}`;
