@@ -52,7 +52,7 @@ async function httpsServer() {
       try {
         execSync('sudo -n true', { stdio: 'ignore', timeout: 3000 });
       } catch {
-        console.log('[jobplan-evidens] office-addin-dev-certs needs sudo on Linux; using a self-signed certificate for https://localhost:' + PORT + ' (run "npx office-addin-dev-certs install" once to trust one).');
+        console.log('[jobplan-evidens] office-addin-dev-certs needs sudo on Linux; using a self-signed certificate for the dev server (run "npx office-addin-dev-certs install" once to trust one).');
         return 'https';
       }
     }
