@@ -15,6 +15,9 @@ import { cprCountText, insertAllDescription, referenceScopeText } from '../../sr
 
 beforeAll(installMatchMedia);
 
+/** The pane analyses after a paint; a loaded CI machine can take a few seconds. */
+const SLOW = { timeout: 10000 };
+
 function fakeHost(text: string, kind: 'word' | 'outlook' = 'word'): Host {
   return {
     capabilities: () => ({ kind, canInsert: true, canComment: kind === 'word', canSelect: true, hasChangeEvents: false, canPersistSettings: true }),
@@ -57,8 +60,8 @@ describe.each(CASES)('%s', (_name, text, atLeast) => {
 
   test('the Kildeliste line and "Indsæt alle" agree with the number', async () => {
     render(<App host={fakeHost(text)} />);
-    const scope = await screen.findByTestId('jpe-kildeliste-scope');
-    await waitFor(() => expect(scope.textContent).toBe(referenceScopeText(n)));
+    const scope = await screen.findByTestId('jpe-kildeliste-scope', {}, SLOW);
+    await waitFor(() => expect(scope.textContent).toBe(referenceScopeText(n)), SLOW);
     if (n === 1) expect(scope.textContent).toContain('det viste forslag');
     if (n >= 2) expect(scope.textContent).toContain(`alle ${n} viste forslag`);
     const insertAll = screen.getByRole('button', { name: 'Indsæt alle' });
@@ -76,7 +79,7 @@ describe.each([
 
   test.each(['word', 'outlook'] as const)('%s', async (kind) => {
     render(<App host={fakeHost(text, kind)} />);
-    const bar = await screen.findByTestId('jpe-cpr');
+    const bar = await screen.findByTestId('jpe-cpr', {}, SLOW);
     expect(bar.textContent).toContain(`${kind === 'outlook' ? 'Udkastet' : 'Dokumentet'} indeholder ${words}.`);
     expect(cprCountText(count)).toBe(words);
     for (const bad of BAD) expect(dump()).not.toMatch(bad);
@@ -85,7 +88,7 @@ describe.each([
 
 test("a target group's remove button is named once: \"Fjern Dagpengemodtager\"", async () => {
   render(<App host={fakeHost('Karin er jobparat og modtager dagpenge.')} />);
-  const remove = await screen.findByRole('button', { name: 'Fjern Dagpengemodtager' });
+  const remove = await screen.findByRole('button', { name: 'Fjern Dagpengemodtager' }, SLOW);
   expect(remove.getAttribute('aria-labelledby')).toBeNull();
 });
 

@@ -140,7 +140,7 @@ describe('<Lookup>', () => {
     expect(req.text).toBe(lookupSentence(set, f, 'borger', 'short'));
     expect(req.anchor).toBeUndefined();
     expect(parseMarkerTag(req.tag)).toEqual({ kind: 'cite', finding: f.id, version: f.version });
-    await waitFor(() => expect(within(card).getByRole('status').textContent).toMatch(/indsat ved markøren/));
+    await waitFor(() => expect(within(card).getByRole('status').textContent).toMatch(/indsat ved markøren/), { timeout: 10000 });
   });
 
   test('an Office error is explained in Danish on the card', async () => {
@@ -152,7 +152,7 @@ describe('<Lookup>', () => {
     await act(async () => {
       fireEvent.click(within(card).getByRole('button', { name: /Indsæt ved markøren/ }));
     });
-    await waitFor(() => expect(within(card).getByRole('status').textContent).toBe('Office svarede ikke. Prøv igen.'));
+    await waitFor(() => expect(within(card).getByRole('status').textContent).toBe('Office svarede ikke. Prøv igen.'), { timeout: 10000 });
   });
 
   test('read mode: Kopiér only', () => {
@@ -165,7 +165,7 @@ describe('<Lookup>', () => {
 test('in the pane: Opslag opens with an empty document and inserts at the cursor', async () => {
   const host = fakeHost('');
   render(<App host={host} />);
-  const toggle = await screen.findByRole('button', { name: /Opslag i evidensen/ });
+  const toggle = await screen.findByRole('button', { name: /Opslag i evidensen/ }, { timeout: 10000 });
   expect(toggle.getAttribute('aria-expanded')).toBe('false');
   expect(screen.queryByTestId('jpe-lookup')).toBeNull();
   fireEvent.click(toggle);
