@@ -12,6 +12,7 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { DOMParser } from '@xmldom/xmldom';
 import { PNG } from 'pngjs';
+import { execFileSync } from 'child_process';
 
 const ROOT = path.resolve(__dirname, '..');
 const DEV = 'https://localhost:3000/';
@@ -171,6 +172,20 @@ describe('manifest.json (unified app manifest)', () => {
       expect([outline.data[i], outline.data[i + 1], outline.data[i + 2]]).toEqual([255, 255, 255]);
     }
     expect(opaque).toBeGreaterThan(100);
+  });
+
+  test("Microsoft's own reader takes it (office-addin-manifest, offline): both hosts, the id, name and version", () => {
+    // In a child process: the package pulls in ESM-only dependencies jest does not transform.
+    const script =
+      "require('office-addin-manifest').OfficeAddinManifest.readManifestFile(process.argv[1])" +
+      '.then((i) => process.stdout.write(JSON.stringify(i)), (e) => { console.error(e.message); process.exit(1); })';
+    const out = execFileSync(process.execPath, ['-e', script, path.join(ROOT, 'manifest.json')], { cwd: ROOT, encoding: 'utf8' });
+    const info = JSON.parse(out) as { id?: string; hosts?: string[]; displayName?: string; version?: string };
+    const m = manifest();
+    expect(info.id).toBe(m.id);
+    expect([...(info.hosts ?? [])].sort()).toEqual(['document', 'mail']);
+    expect(info.displayName).toBe('Jobplan Evidens');
+    expect(info.version).toBe(m.version);
   });
 
   type Break = [string, (m: Json) => void, 'schema' | 'consistency'];
