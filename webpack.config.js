@@ -3,16 +3,18 @@
 // one entry per page (taskpane, demo; the manifests' FunctionFile is taskpane.html, so no commands page), HtmlWebpackPlugin per page,
 // CopyWebpackPlugin for assets and manifests, dev server on https://localhost:3000.
 //
-//   npm start                     build + serve https://localhost:3000 and open the demo
-//   npm run build                 production build into dist/
+//   npm start                     build + serve the demo at https://localhost:3000/ (opens a browser when there is a desktop)
+//   npm run build:web             production build into dist/ (npm run build: the CLI into lib/, then this)
 //   webpack --mode production --env hello   the bundle-size baseline (test/bench/hello.tsx) into dist/hello/
 //
-// Manifests: in production builds, every "https://localhost:3000/" in manifest*.xml is
+// Manifests: in production builds, every "https://localhost:3000/" in manifest*.xml and manifest.json is
 // replaced with process.env.ADDIN_PUBLIC_URL (must end with "/"), or with the placeholder
 // "https://www.contoso.com/" when it is not set — set ADDIN_PUBLIC_URL to where dist/ is hosted.
+// dist/jobplan-evidens.zip is the app package (manifest.json + its app icons) for the admin center.
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { appPackage } = require('./scripts/app-package');
 
 const DEV_URL = 'https://localhost:3000/';
 const DEFAULT_PUBLIC_URL = 'https://www.contoso.com/';
@@ -50,7 +52,7 @@ async function httpsServer() {
       try {
         execSync('sudo -n true', { stdio: 'ignore', timeout: 3000 });
       } catch {
-        console.log('[jobplan-evidens] office-addin-dev-certs needs sudo on Linux; using a self-signed certificate for https://localhost:' + PORT + ' (run "npx office-addin-dev-certs install" once to trust one).');
+        console.log('[jobplan-evidens] office-addin-dev-certs needs sudo on Linux; using a self-signed certificate for the dev server (run "npx office-addin-dev-certs install" once to trust one).');
         return 'https';
       }
     }
@@ -63,6 +65,31 @@ async function httpsServer() {
     console.log('[jobplan-evidens] office-addin-dev-certs unavailable (' + (e && e.message ? e.message.split('\n')[0] : e) + '); using a self-signed certificate.');
     return 'https';
   }
+}
+
+/** dist/jobplan-evidens.zip: manifest.json (as copied, URLs replaced) and its two app icons, for the admin center. */
+class AppPackagePlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('AppPackagePlugin', (compilation) => {
+      compilation.hooks.processAssets.tapPromise(
+        { name: 'AppPackagePlugin', stage: Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE },
+        async () => {
+          const asset = compilation.getAsset('manifest.json');
+          if (!asset) return;
+          const zip = await appPackage(asset.source.source().toString(), __dirname);
+          compilation.emitAsset('jobplan-evidens.zip', new sources.RawSource(zip));
+        },
+      );
+    });
+  }
+}
+
+/** A browser can be opened here: not Linux without a display, not CI, not an SSH session without one. */
+function hasDesktop() {
+  if (process.env.CI || process.env.JPE_NO_OPEN) return false;
+  if (process.platform === 'linux') return !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  return true;
 }
 
 module.exports = async (env = {}, argv = {}) => {
@@ -101,7 +128,7 @@ module.exports = async (env = {}, argv = {}) => {
           patterns: [
             { from: 'assets/*', to: 'assets/[name][ext]', noErrorOnMissing: true },
             {
-              from: 'manifest*.xml',
+              from: 'manifest*.{xml,json}',
               to: '[name][ext]',
               noErrorOnMissing: true,
               transform(content) {
@@ -111,6 +138,7 @@ module.exports = async (env = {}, argv = {}) => {
             },
           ],
         }),
+        new AppPackagePlugin(),
       ];
 
   const config = {
@@ -154,7 +182,19 @@ module.exports = async (env = {}, argv = {}) => {
       hot: false,
       liveReload: true,
       client: { overlay: { errors: true, warnings: false, runtimeErrors: false } },
-      open: env.noopen ? false : '/demo.html',
+      // The demo at the root address (the pages stay at /demo.html and /taskpane.html too).
+      devMiddleware: { index: 'demo.html' },
+      open: env.noopen || !hasDesktop() ? false : '/',
+      onListening(server) {
+        const addr = server.server && server.server.address();
+        const port = addr && typeof addr === 'object' ? addr.port : PORT;
+        const url = `https://localhost:${port}/`;
+        console.log(
+          hasDesktop() && !env.noopen
+            ? `[jobplan-evidens] The demo is at ${url} (opening it in your browser).`
+            : `[jobplan-evidens] The demo is at ${url} — open that address in a browser.`,
+        );
+      },
     },
   };
 

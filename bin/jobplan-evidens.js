@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 'use strict';
-// Launcher: the CLI itself is TypeScript, compiled to dist/ by `npm run build:cli`.
+// Launcher: the CLI itself is TypeScript, compiled to lib/ by `npm run build:cli`.
 const fs = require('fs');
 const path = require('path');
 
-const entry = path.join(__dirname, '..', 'dist', 'cli', 'main.js');
+const entry = path.join(__dirname, '..', 'lib', 'cli', 'main.js');
 if (!fs.existsSync(entry)) {
   process.stderr.write('jobplan-evidens: not built yet: run `npm run build:cli` first\n');
   process.exitCode = 2;

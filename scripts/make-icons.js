@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
  * Draws the add-in's icon (a document with a check mark on a blue tile) at
- * 16, 32, 64, 80 and 128 px into assets/icon-<size>.png.
+ * 16, 32, 64, 80 and 128 px into assets/icon-<size>.png (the XML manifests and the ribbon buttons),
+ * and the two app icons of the unified manifest (manifest.json): assets/color-192.png (the same
+ * tile, 192 px) and assets/outline-32.png (the page in white on transparent, the check cut out).
  * Run: node scripts/make-icons.js
  */
 'use strict';
@@ -59,7 +61,13 @@ function sample(x, y) {
   return colour;
 }
 
-function draw(size) {
+/** The outline icon: the white page with its folded corner, the check mark transparent. */
+function sampleOutline(x, y) {
+  const c = sample(x, y);
+  return c === WHITE || c === FOLD ? WHITE : null;
+}
+
+function draw(size, sampler = sample) {
   const png = new PNG({ width: size, height: size });
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
@@ -69,7 +77,7 @@ function draw(size) {
       let a = 0;
       for (let sy = 0; sy < SS; sy++) {
         for (let sx = 0; sx < SS; sx++) {
-          const c = sample((px + (sx + 0.5) / SS) / size, (py + (sy + 0.5) / SS) / size);
+          const c = sampler((px + (sx + 0.5) / SS) / size, (py + (sy + 0.5) / SS) / size);
           if (!c) continue;
           r += c[0];
           g += c[1];
@@ -91,5 +99,13 @@ fs.mkdirSync(OUT, { recursive: true });
 for (const size of SIZES) {
   const file = path.join(OUT, `icon-${size}.png`);
   fs.writeFileSync(file, draw(size));
+  console.log(`wrote ${path.relative(process.cwd(), file)}`);
+}
+for (const [name, size, sampler] of [
+  ['color-192.png', 192, sample],
+  ['outline-32.png', 32, sampleOutline],
+]) {
+  const file = path.join(OUT, name);
+  fs.writeFileSync(file, draw(size, sampler));
   console.log(`wrote ${path.relative(process.cwd(), file)}`);
 }

@@ -13,7 +13,7 @@ export class UsageError extends Error {
 }
 
 export type AnalyzeFormat = 'json' | 'text' | 'markdown';
-export type EvidenceFormat = 'json' | 'markdown';
+export type EvidenceFormat = 'json' | 'markdown' | 'csl-json' | 'ris';
 
 export interface GroupOverrides {
   add: TargetGroupId[];
@@ -38,7 +38,7 @@ export type Command =
 export const USAGE = `Usage:
   jobplan-evidens analyze FILE|- [options]   analyse a job plan (.txt, .md, .docx, .eml, or - for stdin)
   jobplan-evidens annotate FILE.docx|FOLDER [options]   write a copy with Word comments and a Kildeliste
-  jobplan-evidens evidence [--format json|markdown]   print the bundled evidence set
+  jobplan-evidens evidence [--format json|markdown|csl-json|ris]   print the bundled evidence set
   jobplan-evidens --help | --version
 
 Options for analyze:
@@ -57,6 +57,8 @@ Options for annotate:
 
 Options for evidence:
   --format json|markdown        output format (default: json)
+  --format csl-json|ris         the sources and studies for a reference manager
+                                (Zotero, EndNote, Mendeley): CSL-JSON or RIS
 
 Exit codes: 0 ok, 1 internal error, 2 usage error, unreadable input or unwritable output.
 Environment: NO_COLOR disables colours; JPE_DEBUG=1 prints stack traces of internal errors.
@@ -207,7 +209,8 @@ export function parseArgs(argv: readonly string[]): Command {
     if (positionals.length) throw new UsageError(`evidence takes no arguments, got '${printable(positionals[0]!)}'`);
     let format: EvidenceFormat = 'json';
     for (const { name, value } of options) {
-      if (name === '--format') format = oneOf(name, value, ['json', 'markdown'] as const, { md: 'markdown' });
+      if (name === '--format')
+        format = oneOf(name, value, ['json', 'markdown', 'csl-json', 'ris'] as const, { md: 'markdown', csl: 'csl-json', csljson: 'csl-json' });
       else throw new UsageError(`unknown option '${name}' for evidence`);
     }
     return { kind: 'evidence', format };

@@ -19,7 +19,7 @@ import {
   STRENGTH_LABELS,
   groupSuggestions,
   cprWarning,
-  lineLocator,
+  positionLocator,
   occurrences,
   GROUP_STATUS,
   groupLines,
@@ -44,11 +44,12 @@ export function blockquote(s: string, prefix = ''): string {
 }
 
 export function formatMarkdown(a: Analysis, set: EvidenceSet, ctx: ReportContext): string {
-  const lineOf = lineLocator(ctx.text);
+  const unit = ctx.unit ?? 'linje';
+  const lineOf = positionLocator(ctx);
   const out: string[] = [];
   out.push('# Jobplan Evidens: analyse', '');
   out.push(`*Fil: ${escapeMd(sourceName(ctx.source))} · Evidenssæt ${escapeMd(ctx.evidenceVersion)} · ${registerLabel(ctx.register)}*`, '');
-  const cpr = cprWarning(ctx.text, lineOf);
+  const cpr = cprWarning(ctx.text, lineOf, unit);
   if (cpr) out.push(`> **Advarsel:** ${escapeMd(cpr)}`, '');
 
   out.push('## Målgrupper', '');
@@ -82,7 +83,7 @@ export function formatMarkdown(a: Analysis, set: EvidenceSet, ctx: ReportContext
       out.push(`- ${escapeMd(suggestionWithCitation(set, s, ctx.style))}`);
       const meta = [`Styrke: ${STRENGTH_LABELS[s.strength]}`, `Indsats: ${INSTRUMENT_LABELS[s.instrument]}`];
       if (s.targetGroups.length) meta.push(`Målgruppe: ${s.targetGroups.map((t) => TARGET_GROUP_LABELS[t]).join(', ')}`);
-      if (s.mention) meta.push(`linje ${lineOf(s.mention.start)}`);
+      if (s.mention) meta.push(`${unit} ${lineOf(s.mention.start)}`);
       out.push(`  *${meta.join(' · ')}*`);
       if (s.advocacy) out.push('', `  **Bemærk:** ${ADVOCACY_NOTE}`);
       if (!s.insertable) out.push('', `  *${NOT_INSERTABLE_NOTE}*`);

@@ -10,7 +10,7 @@ import {
   STRENGTH_LABELS,
   groupSuggestions,
   cprWarning,
-  lineLocator,
+  positionLocator,
   linesPhrase,
   occurrences,
   GROUP_STATUS,
@@ -68,19 +68,20 @@ function indent(s: string, prefix: string): string {
 }
 
 export function formatText(a: Analysis, set: EvidenceSet, ctx: ReportContext, c: Colours = colours(false)): string {
-  const lineOf = lineLocator(ctx.text);
+  const unit = ctx.unit ?? 'linje';
+  const lineOf = positionLocator(ctx);
   const out: string[] = [];
   out.push(c.title(`Jobplan Evidens: analyse af ${clean(sourceName(ctx.source))}`));
   out.push(c.dim(`Evidenssæt ${ctx.evidenceVersion} · ${registerLabel(ctx.register)}`));
   out.push('');
-  const cpr = cprWarning(ctx.text, lineOf);
+  const cpr = cprWarning(ctx.text, lineOf, unit);
   if (cpr) out.push(c.heading('Advarsel: CPR-numre'), `  ${cpr}`, '');
 
   out.push(c.heading('Målgrupper'));
   const groupList = groupLines(a, ctx, lineOf);
   if (groupList.length === 0) out.push('  Ingen målgrupper fundet i teksten.');
   for (const g of groupList) {
-    const extra = [linesPhrase(g.lines), GROUP_STATUS[g.status]].filter(Boolean).join(', ');
+    const extra = [linesPhrase(g.lines, 5, unit), GROUP_STATUS[g.status]].filter(Boolean).join(', ');
     const label = g.status === 'removed' ? c.dim(TARGET_GROUP_LABELS[g.id]) : TARGET_GROUP_LABELS[g.id];
     out.push(`  • ${label}${extra ? c.dim(` (${extra})`) : ''}`);
   }
@@ -93,7 +94,7 @@ export function formatText(a: Analysis, set: EvidenceSet, ctx: ReportContext, c:
     const parts = [occurrences(i.mentions.length)];
     if (i.negated) parts.push('fravalgt i planen (kun nævnt negeret)');
     else if (negatedCount > 0) parts.push(`heraf ${negatedCount} negeret`);
-    const where = linesPhrase(i.mentions.map((m) => lineOf(m.start)));
+    const where = linesPhrase(i.mentions.map((m) => lineOf(m.start)), 5, unit);
     out.push(`  • ${INSTRUMENT_LABELS[i.id]}: ${parts.join(', ')}${where ? c.dim(` (${where})`) : ''}`);
   }
   out.push('');
@@ -113,7 +114,7 @@ export function formatText(a: Analysis, set: EvidenceSet, ctx: ReportContext, c:
       out.push(num + clean(suggestionWithCitation(set, s, ctx.style)));
       const meta = [`Styrke: ${STRENGTH_LABELS[s.strength]}`, `Indsats: ${INSTRUMENT_LABELS[s.instrument]}`];
       if (s.targetGroups.length) meta.push(`Målgruppe: ${s.targetGroups.map((t) => TARGET_GROUP_LABELS[t]).join(', ')}`);
-      if (s.mention) meta.push(`ved linje ${lineOf(s.mention.start)}`);
+      if (s.mention) meta.push(`ved ${unit} ${lineOf(s.mention.start)}`);
       out.push(c.dim(pad + meta.join(' · ')));
       if (s.advocacy) out.push(pad + c.caution('Bemærk: ') + ADVOCACY_NOTE);
       if (!s.insertable) out.push(pad + c.dim(NOT_INSERTABLE_NOTE));

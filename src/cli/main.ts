@@ -8,6 +8,7 @@ import { InputError, oneLine, readInputFile, readStdin, type ReadResult } from '
 import { colours, formatText, useColour } from './format-text';
 import { formatEvidenceMarkdown, formatMarkdown } from './format-markdown';
 import { runAnnotate } from './annotate';
+import { formatCslJson, formatRis } from './format-citations';
 
 export const PROG = 'jobplan-evidens';
 
@@ -24,7 +25,7 @@ export interface CliIO {
 }
 
 export function packageVersion(): string {
-  // src/cli (ts-jest) and dist/cli (built) are both two levels below the package root.
+  // src/cli (ts-jest) and lib/cli (built) are both two levels below the package root.
   try {
     const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: unknown };
     return typeof pkg.version === 'string' ? pkg.version : 'unknown';
@@ -61,7 +62,9 @@ async function run(cmd: Command, io: CliIO): Promise<number> {
     }
     case 'evidence': {
       const set = io.evidence ?? bundledEvidence();
-      out(cmd.format === 'json' ? `${JSON.stringify(set, null, 2)}\n` : formatEvidenceMarkdown(set));
+      if (cmd.format === 'csl-json') out(formatCslJson(set));
+      else if (cmd.format === 'ris') out(formatRis(set));
+      else out(cmd.format === 'json' ? `${JSON.stringify(set, null, 2)}\n` : formatEvidenceMarkdown(set));
       return 0;
     }
     case 'analyze': {
@@ -75,6 +78,8 @@ async function run(cmd: Command, io: CliIO): Promise<number> {
       );
       const ctx = {
         text: input.text,
+        // .docx: paragraph numbers, which a Word user can count; text files: line numbers.
+        unit: input.kind === 'docx' ? ('afsnit' as const) : ('linje' as const),
         source: input.source,
         evidenceVersion: set.version,
         register: cmd.register,

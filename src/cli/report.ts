@@ -8,9 +8,14 @@ import type { TargetGroupId } from '../core/ids';
 
 /** What the text and Markdown reports share: Danish labels, grouping and line numbers. */
 
+/** How positions are given: lines of a text file, or paragraphs of a .docx (what a Word user can count). */
+export type PositionUnit = 'linje' | 'afsnit';
+
 export interface ReportContext {
   /** The analysed text (for line numbers). */
   text: string;
+  /** 'afsnit' for a .docx (its text has one paragraph per blank-line-separated block); default 'linje'. */
+  unit?: PositionUnit;
   /** File name as given, or "-" for stdin. */
   source: string;
   evidenceVersion: string;
@@ -64,11 +69,43 @@ export function lineLocator(text: string): (offset: number) => number {
   };
 }
 
-/** "linje 3" / "linje 3, 7 og 12" / "linje 3, 7, 12 m.fl." (at most `max` distinct lines). */
-export function linesPhrase(lines: number[], max = 5): string {
+/**
+ * 1-based paragraph of a UTF-16 offset in the text of a .docx as the reader extracts it: every Word
+ * paragraph (table cells and empty paragraphs included) ends with a blank line ("\n\n"), a manual
+ * line break inside a paragraph is a single "\n". So the number is the paragraph's place in Word.
+ */
+export function paragraphLocator(text: string): (offset: number) => number {
+  let ends: number[] | undefined;
+  const build = (): number[] => {
+    const out: number[] = [];
+    const re = /\n\n/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) out.push(m.index + 2);
+    return out;
+  };
+  return (offset: number) => {
+    ends ??= build();
+    // paragraphs that ended at or before the offset, plus one
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
+}
+
+/** The locator for the report's unit. */
+export function positionLocator(ctx: Pick<ReportContext, 'text' | 'unit'>): (offset: number) => number {
+  return ctx.unit === 'afsnit' ? paragraphLocator(ctx.text) : lineLocator(ctx.text);
+}
+
+/** "linje 3" / "linje 3, 7 og 12" / "linje 3, 7, 12 m.fl." (at most `max` distinct lines); "afsnit …" likewise. */
+export function linesPhrase(lines: number[], max = 5, word: PositionUnit = 'linje'): string {
   const uniq = [...new Set(lines)].sort((a, b) => a - b);
   if (uniq.length === 0) return '';
-  const word = 'linje';
   if (uniq.length > max) return `${word} ${uniq.slice(0, max).join(', ')} m.fl.`;
   if (uniq.length === 1) return `${word} ${uniq[0]}`;
   return `${word} ${uniq.slice(0, -1).join(', ')} og ${uniq[uniq.length - 1]}`;
@@ -107,10 +144,10 @@ export const GROUP_STATUS: Readonly<Record<GroupLine['status'], string>> = {
  * CPR guard for reports: one Danish line naming the masked numbers and their lines, or null.
  * The full number is never printed.
  */
-export function cprWarning(text: string, lineOf: (offset: number) => number): string | null {
+export function cprWarning(text: string, lineOf: (offset: number) => number, unit: PositionUnit = 'linje'): string | null {
   const hits = findCpr(text);
   if (!hits.length) return null;
-  const places = hits.slice(0, 5).map((h) => `${h.masked} (linje ${lineOf(h.start)})`);
+  const places = hits.slice(0, 5).map((h) => `${h.masked} (${unit} ${lineOf(h.start)})`);
   const more = hits.length > 5 ? ` og ${hits.length - 5} mere` : '';
   return `Teksten indeholder ${hits.length === 1 ? 'et CPR-nummer' : `${hits.length} CPR-numre`}: ${places.join(', ')}${more}. Send den ikke med almindelig e-mail – brug sikker mail.`;
 }

@@ -37,14 +37,26 @@ const useStyles = makeStyles({
   titleBlock: { flex: '1 1 320px', minWidth: 0 },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   intro: { margin: `${tokens.spacingVerticalXS} 0 0`, color: tokens.colorNeutralForeground2, maxWidth: '70ch' },
-  picker: { flex: '0 1 380px', minWidth: '240px' },
-  main: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 380px', minHeight: 0 },
-  docArea: { overflow: 'auto', padding: tokens.spacingHorizontalXL, minWidth: 0 },
+  picker: { flex: '0 1 380px', minWidth: 0, maxWidth: '100%' },
+  main: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) 380px',
+    minHeight: 0,
+    // A narrow window (a phone, or 340 px to try the pane's width): the pane below the document, full width.
+    '@media (max-width: 760px)': { gridTemplateColumns: 'minmax(0, 1fr)', gridAutoRows: 'auto', overflowY: 'auto' },
+  },
+  docArea: {
+    overflow: 'auto',
+    padding: tokens.spacingHorizontalXL,
+    minWidth: 0,
+    '@media (max-width: 760px)': { maxHeight: '60vh', padding: tokens.spacingHorizontalS },
+  },
   pageRow: { display: 'flex', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalL, justifyContent: 'center' },
   paneCol: {
     overflow: 'auto',
     borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: tokens.colorNeutralBackground2,
+    '@media (max-width: 760px)': { overflow: 'visible', borderLeft: 'none', borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
   },
 });
 
@@ -97,6 +109,8 @@ function App(): JSX.Element {
               selectedOptions={current ? [current.file] : []}
               onOptionSelect={(_e, d) => pick(d.optionValue)}
               placeholder={examples.length ? 'Vælg en eksempelplan' : 'Ingen eksempler'}
+              // Fluent's default screen-reader label of the (hidden) clear button is English.
+              clearButton={{ 'aria-label': 'Ryd valget' }}
               disabled={!examples.length}
             >
               {examples.map((ex) => {

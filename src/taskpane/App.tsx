@@ -49,9 +49,10 @@ import {
 import type { Host } from '../hosts/host';
 import { CprNotice } from './components/CprNotice';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { Lookup } from './components/Lookup';
 import { StaleCitations } from './components/StaleCitations';
 import { SuggestionCard } from './components/SuggestionCard';
-import { KIND_HEADINGS, KIND_ORDER, VIEWPOINT_NOTE, mentionsText } from './labels';
+import { KIND_HEADINGS, KIND_ORDER, VIEWPOINT_NOTE, insertAllDescription, mentionsText, referenceScopeText } from './labels';
 import { parseDomainList } from './settings';
 import { LARGE_DOCUMENT_CHARS, usePane, type Notice } from './usePane';
 
@@ -116,6 +117,7 @@ export function Pane({ host }: PaneProps): JSX.Element {
   const styles = useStyles();
   const [state, actions] = usePane(host);
   const [showDismissed, setShowDismissed] = React.useState(false);
+  const [showLookup, setShowLookup] = React.useState(false);
   /** The "Interne maildomæner" field as typed; parsed and stored when the field is left or Enter is pressed. */
   const [domainsDraft, setDomainsDraft] = React.useState<string | null>(null);
   // After a card disappears (dismissed), keep keyboard focus in the suggestions instead of losing it to <body>.
@@ -230,7 +232,7 @@ export function Pane({ host }: PaneProps): JSX.Element {
             <Button
               onClick={() => void actions.insertAll()}
               disabled={!insertAllCount || state.busy}
-              aria-description={`Indsætter ${insertAllCount} viste forslag ved deres omtale og opdaterer kildelisten`}
+              aria-description={insertAllDescription(insertAllCount)}
             >
               Indsæt alle
             </Button>
@@ -240,7 +242,7 @@ export function Pane({ host }: PaneProps): JSX.Element {
           <Caption1 className={styles.muted} data-testid="jpe-kildeliste-scope">
             {scope.fromInserted
               ? `Kildelisten dækker kilderne til de forslag, der er indsat i dokumentet.`
-              : `Ingen forslag er indsat endnu – kildelisten dækker derfor alle ${scope.count} viste forslag.`}
+              : referenceScopeText(scope.count)}
           </Caption1>
         )}
       </header>
@@ -325,7 +327,8 @@ export function Pane({ host }: PaneProps): JSX.Element {
                             {label}
                             {!first ? ' (tilføjet)' : ''}
                           </InteractionTagPrimary>
-                          <InteractionTagSecondary aria-label={`Fjern ${label}`} />
+                          {/* Fluent labels this button by the tag's name plus its own label ("X Fjern X"); its own label says it all. */}
+                          <InteractionTagSecondary aria-label={`Fjern ${label}`} aria-labelledby={undefined} />
                         </InteractionTag>
                       );
                     })}
@@ -445,6 +448,27 @@ export function Pane({ host }: PaneProps): JSX.Element {
             </section>
           </>
         )
+      )}
+
+      {set && (
+        <section className={styles.section} aria-labelledby="jpe-h-opslag">
+          <h2 id="jpe-h-opslag" className={styles.h2}>
+            <Button
+              appearance="subtle"
+              aria-expanded={showLookup}
+              aria-controls="jpe-lookup-panel"
+              onClick={() => setShowLookup((v) => !v)}
+              data-testid="jpe-lookup-toggle"
+            >
+              <span aria-hidden="true">{showLookup ? '▾' : '▸'}</span>&nbsp;Opslag i evidensen
+            </Button>
+          </h2>
+          <div id="jpe-lookup-panel" hidden={!showLookup}>
+            {showLookup && (
+              <Lookup host={host} set={set} register={state.register} citationStyle={settings.citationStyle} canInsert={caps.canInsert} />
+            )}
+          </div>
+        </section>
       )}
 
       <section className={styles.section} aria-labelledby="jpe-h-settings">

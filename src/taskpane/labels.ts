@@ -54,3 +54,22 @@ export function dismissReasonLabel(code: DismissReason): string {
 export function mentionsText(n: number): string {
   return n === 1 ? '1 omtale' : `${n} omtaler`;
 }
+
+/** "et CPR-nummer", "2 CPR-numre" (Danish number agreement, as the CLI says it). */
+export function cprCountText(n: number): string {
+  return n === 1 ? 'et CPR-nummer' : `${n} CPR-numre`;
+}
+
+/** The line under the toolbar when nothing is inserted yet: what "Kildeliste" would cover. */
+export function referenceScopeText(shown: number): string {
+  if (shown === 0) return 'Ingen forslag er vist, så der er ingen kilder til en kildeliste endnu.';
+  if (shown === 1) return 'Ingen forslag er indsat endnu – kildelisten dækker derfor det viste forslag.';
+  return `Ingen forslag er indsat endnu – kildelisten dækker derfor alle ${shown} viste forslag.`;
+}
+
+/** Screen-reader description of "Indsæt alle". */
+export function insertAllDescription(n: number): string {
+  if (n === 0) return 'Der er ingen viste forslag at indsætte';
+  if (n === 1) return 'Indsætter det viste forslag ved dets omtale og opdaterer kildelisten';
+  return `Indsætter alle ${n} viste forslag ved deres omtale og opdaterer kildelisten`;
+}

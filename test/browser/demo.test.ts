@@ -281,7 +281,7 @@ describe('browser demo: bench hooks', () => {
       expect((await s.page.locator('[data-testid="jpe-document"]').innerText()).replace(/\n+/g, '\n')).toBe(text);
       await waitForCards(s.page, analyze(text).suggestions.map((x) => x.id));
       const note = s.page.getByTestId('jpe-cpr');
-      await note.getByText('Dokumentet indeholder CPR-numre (1).').waitFor();
+      await note.getByText('Dokumentet indeholder et CPR-nummer.').waitFor();
       expect(await note.getAttribute('data-intent')).toBe('info');
       await note.getByRole('button', { name: 'Vis steder' }).click();
       await note.getByRole('button', { name: 'Vis 010190-**** i dokumentet' }).click();

@@ -259,7 +259,7 @@ describe('CPR guard and stale citations in Outlook (stand-in)', () => {
       await s.page.goto(`${baseUrl()}/taskpane.html`);
       await waitForAnalysis(s.page);
       const bar = s.page.getByTestId('jpe-cpr');
-      await bar.getByText('Udkastet indeholder CPR-numre (1).').waitFor();
+      await bar.getByText('Udkastet indeholder et CPR-nummer.').waitFor();
       await bar.getByText(/CPR-numre må ikke sendes med almindelig e-mail – brug sikker mail \(fx Digital Post eller krypteret mail\)\./).waitFor();
       await bar.getByText('010190-****').waitFor();
       expect(await bar.getAttribute('data-intent')).toBe('warning');

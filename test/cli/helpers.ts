@@ -11,7 +11,7 @@ import { FIXTURE_EVIDENCE } from './fixture-evidence';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const BIN = path.join(ROOT, 'bin', 'jobplan-evidens.js');
-const DIST_MAIN = path.join(ROOT, 'dist', 'cli', 'main.js');
+const DIST_MAIN = path.join(ROOT, 'lib', 'cli', 'main.js');
 
 // ---------------------------------------------------------------------------
 // Running the CLI
@@ -48,7 +48,7 @@ export async function runMain(argv: string[], opts: RunOptions = {}): Promise<Ru
   return { code, stdout, stderr };
 }
 
-/** The built CLI as a child process (end-to-end: launcher, dist, process wiring). */
+/** The built CLI as a child process (end-to-end: launcher, lib/, process wiring). */
 export function runBin(argv: string[], opts: RunOptions = {}): RunResult {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, JPE_DEBUG: undefined, ...opts.env };
   const r = spawnSync(process.execPath, [BIN, ...argv], {
@@ -64,7 +64,7 @@ export function runBin(argv: string[], opts: RunOptions = {}): RunResult {
 }
 
 // ---------------------------------------------------------------------------
-// Build dist/ once, when stale (several jest workers may ask at once).
+// Build lib/ once, when stale (several jest workers may ask at once).
 
 function newestMtime(p: string): number {
   let st: fs.Stats;
@@ -120,7 +120,7 @@ export function ensureBuilt(): void {
       const out = String((e as { stdout?: Buffer }).stdout ?? e);
       if (!fs.existsSync(DIST_MAIN)) throw new Error(`npm run build:cli failed:\n${out}`);
       // eslint-disable-next-line no-console
-      console.warn(`build:cli reported errors (dist was emitted anyway):\n${out.slice(0, 2000)}`);
+      console.warn(`build:cli reported errors (lib/ was emitted anyway):\n${out.slice(0, 2000)}`);
     }
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });

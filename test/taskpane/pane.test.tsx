@@ -131,7 +131,7 @@ describe('CPR guard', () => {
     render(<App host={h} />);
     await cards();
     const bar = await screen.findByTestId('jpe-cpr');
-    expect(bar.textContent).toContain('Udkastet indeholder CPR-numre (1).');
+    expect(bar.textContent).toContain('Udkastet indeholder et CPR-nummer.');
     expect(bar.textContent).toContain('CPR-numre må ikke sendes med almindelig e-mail – brug sikker mail (fx Digital Post eller krypteret mail).');
     expect(bar.textContent).toContain(MASKED);
     expect(bar.dataset['intent']).toBe('warning');
@@ -147,7 +147,7 @@ describe('CPR guard', () => {
     render(<App host={h} />);
     await cards();
     const bar = await screen.findByTestId('jpe-cpr');
-    expect(bar.textContent).toContain('Dokumentet indeholder CPR-numre (1).');
+    expect(bar.textContent).toContain('Dokumentet indeholder et CPR-nummer.');
     expect(bar.textContent).not.toContain('almindelig e-mail');
     expect(bar.dataset['intent']).toBe('info');
     expect(within(bar).queryByText(MASKED)).toBeNull();

@@ -1,5 +1,5 @@
 import raw from './evidence.json';
-import { EvidenceSetSchema, type EvidenceSet } from './schema';
+import { EvidenceSetSchema, type EvidenceSet, type Finding, type Population } from './schema';
 
 export * from './schema';
 
@@ -18,6 +18,11 @@ export function parseEvidenceSet(data: unknown): EvidenceSet {
     throw new EvidenceSetError(`invalid evidence set:\n${lines.join('\n')}`);
   }
   return res.data;
+}
+
+/** The population a finding was found in (as the source puts it). */
+export function populationOf(set: EvidenceSet, f: Finding): Population | undefined {
+  return set.populations.find((p) => p.id === f.population);
 }
 
 let cached: EvidenceSet | undefined;

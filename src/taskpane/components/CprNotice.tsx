@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import type { HostKind } from '../../hosts/host';
 import type { CprPlace } from '../usePane';
+import { cprCountText } from '../labels';
 
 const useStyles = makeStyles({
   list: {
@@ -58,7 +59,7 @@ export function CprNotice({ places, kind, compose, canSelect, onSelect }: CprNot
     return (
       <MessageBar intent="warning" layout="multiline" data-notice="cpr" data-intent="warning" data-testid="jpe-cpr">
         <MessageBarBody>
-          <MessageBarTitle>Udkastet indeholder CPR-numre ({n}).</MessageBarTitle>
+          <MessageBarTitle>Udkastet indeholder {cprCountText(n)}.</MessageBarTitle>
           CPR-numre må ikke sendes med almindelig e-mail – brug sikker mail (fx Digital Post eller krypteret mail).
           {list}
         </MessageBarBody>
@@ -69,7 +70,7 @@ export function CprNotice({ places, kind, compose, canSelect, onSelect }: CprNot
   return (
     <MessageBar intent="info" layout="multiline" data-notice="cpr" data-intent="info" data-testid="jpe-cpr">
       <MessageBarBody>
-        {what} indeholder CPR-numre ({n}).
+        {what} indeholder {cprCountText(n)}.
         <div>
           <Button
             size="small"
