@@ -13,7 +13,7 @@ import {
 import { createDemoHost, type DemoHost } from '../hosts/demo';
 import { Pane } from '../taskpane/App';
 import { ErrorBoundary } from '../taskpane/components/ErrorBoundary';
-import { loadExamples, qualityLabel, type Example } from './examples';
+import { exampleLabel, loadExamples, type Example } from './examples';
 
 const useStyles = makeStyles({
   app: {
@@ -105,7 +105,7 @@ function App(): JSX.Element {
         <div className={styles.picker}>
           <Field label="Eksempel" hint={current?.description}>
             <Dropdown
-              value={current ? `${current.title}${current.quality ? ` (${qualityLabel(current.quality)})` : ''}` : ''}
+              value={current ? exampleLabel(current) : ''}
               selectedOptions={current ? [current.file] : []}
               onOptionSelect={(_e, d) => pick(d.optionValue)}
               placeholder={examples.length ? 'Vælg en eksempelplan' : 'Ingen eksempler'}
@@ -114,7 +114,7 @@ function App(): JSX.Element {
               disabled={!examples.length}
             >
               {examples.map((ex) => {
-                const label = `${ex.title}${ex.quality ? ` (${qualityLabel(ex.quality)})` : ''}`;
+                const label = exampleLabel(ex);
                 return (
                   <Option key={ex.file} value={ex.file} text={label}>
                     {label}

@@ -55,3 +55,9 @@ export function qualityLabel(q: string | undefined): string {
   if (!q) return '';
   return QUALITY_LABELS[q] ?? q;
 }
+
+/** The example's name in the Eksempel list: its title, and its quality only when the title does not say it already. */
+export function exampleLabel(ex: { title: string; quality?: string }): string {
+  const q = qualityLabel(ex.quality);
+  return q && !ex.title.toLowerCase().includes(q.toLowerCase()) ? `${ex.title} (${q})` : ex.title;
+}

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { TARGET_GROUP_IDS, TARGET_GROUP_LABELS, analyze, type TargetGroupId } from '../../src/core';
+import { exampleLabel } from '../../src/demo/examples';
 import {
   ROOT,
   assertStayedLocal,
@@ -26,7 +27,6 @@ interface ExampleEntry {
   description?: string;
 }
 
-const QUALITY: Record<string, string> = { god: 'god praksis', mangelfuld: 'mangelfuld', good: 'god praksis', bad: 'dårlig praksis', mixed: 'blandet', 'bad-practice': 'dårlig praksis', 'good-practice': 'god praksis' };
 
 /** examples/index.json, or (as the demo does without one) every .txt titled from its file name. */
 function loadIndex(): ExampleEntry[] {
@@ -45,7 +45,7 @@ function loadIndex(): ExampleEntry[] {
     });
 }
 const exampleText = (e: ExampleEntry) => fs.readFileSync(path.join(ROOT, 'examples', e.file.replace(/^examples\//, '')), 'utf8');
-const optionLabel = (e: ExampleEntry) => `${e.title}${e.quality ? ` (${QUALITY[e.quality] ?? e.quality})` : ''}`;
+const optionLabel = (e: ExampleEntry) => exampleLabel(e);
 
 /** The demo document reads one paragraph per line, as the demo host's readText() does. */
 const asDemoText = (t: string) => t.replace(/\r\n?/g, '\n');

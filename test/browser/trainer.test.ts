@@ -11,7 +11,9 @@ import {
   suggestionWithCitation,
   type Suggestion,
 } from '../../src/core';
+import { exampleLabel } from '../../src/demo/examples';
 import { ROOT, baseUrl, launch, openSession, screenshot, type Session } from './helpers';
+import { insertAllDescription } from '../../src/taskpane/labels';
 
 /**
  * A trainer's walk through every pane action, in sequence, on every example plan of the demo
@@ -25,12 +27,11 @@ interface ExampleEntry {
   title: string;
   quality?: string;
 }
-const QUALITY: Record<string, string> = { god: 'god praksis', mangelfuld: 'mangelfuld' };
 const index = (JSON.parse(fs.readFileSync(path.join(ROOT, 'examples/index.json'), 'utf8')) as ExampleEntry[]).filter((e) =>
   e.file.endsWith('.txt'),
 );
 const textOf = (e: ExampleEntry) => fs.readFileSync(path.join(ROOT, 'examples', e.file), 'utf8').replace(/\r\n?/g, '\n');
-const optionLabel = (e: ExampleEntry) => `${e.title}${e.quality ? ` (${QUALITY[e.quality] ?? e.quality})` : ''}`;
+const optionLabel = (e: ExampleEntry) => exampleLabel(e);
 const set = bundledEvidence();
 const cite = (s: Suggestion) => suggestionWithCitation(set, s, 'short');
 const citedFindings = (ss: Suggestion[]) => new Set(ss.flatMap((s) => s.citations.map((c) => c.finding)));
@@ -181,7 +182,7 @@ describe('demo: a trainer clicks through every pane action on every example plan
 
     // 5. Indsæt alle: every announced suggestion once, one Kildeliste for exactly those works (D1).
     const all = page.getByRole('button', { name: 'Indsæt alle', exact: true });
-    expect(await all.getAttribute('aria-description')).toBe(`Indsætter ${anchored.length} viste forslag ved deres omtale og opdaterer kildelisten`);
+    expect(await all.getAttribute('aria-description')).toBe(insertAllDescription(anchored.length));
     await all.click();
     await page.waitForFunction(() => /kildelisten er opdateret/i.test(document.querySelector('[data-notice="action"]')?.textContent ?? ''), undefined, {
       timeout: 5000,

@@ -5,6 +5,7 @@
  * and CPR numbers says "det viste forslag", "alle 2 viste forslag", "et CPR-nummer", "2 CPR-numre",
  * never "alle 1 viste forslag" or "CPR-numre (1)"; a target-group chip's remove button says its name once.
  */
+import { exampleLabel } from '../../src/demo/examples';
 import { installMatchMedia } from './jsdom-env';
 import * as React from 'react';
 import { render, screen, waitFor } from '@testing-library/react';
@@ -98,4 +99,10 @@ test('the label helpers for 0, 1 and many', () => {
   expect(referenceScopeText(1)).not.toMatch(/alle/);
   expect(referenceScopeText(0)).not.toMatch(/\b0\b/);
   expect(insertAllDescription(1)).toBe('Indsætter det viste forslag ved dets omtale og opdaterer kildelisten');
+});
+
+test('the Eksempel list names a plan\'s quality once ("– god praksis", not "– god praksis (god praksis)")', () => {
+  expect(exampleLabel({ title: 'Jobparat dagpengemodtager – god praksis', quality: 'god' })).toBe('Jobparat dagpengemodtager – god praksis');
+  expect(exampleLabel({ title: 'Jobparat dagpengemodtager', quality: 'god' })).toBe('Jobparat dagpengemodtager (god praksis)');
+  expect(exampleLabel({ title: 'Uden kvalitet' })).toBe('Uden kvalitet');
 });
