@@ -1,0 +1,43 @@
+import { detect } from '../../src/core/engine';
+
+/**
+ * Readings of public administrative Danish (decisions, guides, letters) that test/real showed the engine
+ * got wrong. Every text here is written for this test, not copied from test/real.
+ */
+function read(text: string) {
+  const d = detect(text);
+  return {
+    present: d.instruments.filter((i) => !i.negated).map((i) => i.id as string),
+    groups: d.targetGroups.map((g) => g.id as string),
+  };
+}
+const has = (text: string, id: string) => expect(read(text).present).toContain(id);
+const hasNot = (text: string, id: string) => expect(read(text).present).not.toContain(id);
+const inGroup = (text: string, id: string) => expect(read(text).groups).toContain(id);
+const notInGroup = (text: string, id: string) => expect(read(text).groups).not.toContain(id);
+
+describe('behandling: the administrative sense is no treatment', () => {
+  it.each([
+    'Din ansøgning om fleksjob er under behandling.',
+    'Klagen er sendt tilbage til kommunen til fornyet behandling.',
+    'Lovforslaget var til 1. behandling i Folketinget i går.',
+    'Ankestyrelsen hjemviste sagen, og den er nu til behandling hos jobcentret igen.',
+    'Sagen kommer til behandling i rehabiliteringsteamet i næste måned.',
+    'Behandlingstiden for ansøgninger om ressourceforløb er tre måneder.',
+    'Alle borgere har krav på en fair behandling, når de henvender sig.',
+    'Han har psykiatriske lidelser og bor alene.',
+  ])('%s', (text) => hasNot(text, 'behandling'));
+  it('keeps the case in a rehabiliteringsteam as ressourceforløb', () =>
+    has('Sagen kommer til behandling i rehabiliteringsteamet i næste måned.', 'ressourceforloeb'));
+});
+
+describe('behandling: surgery and hospital treatment in a case story count', () => {
+  it.each([
+    'Han blev opereret i knæet i maj og er stadig sygemeldt.',
+    'Efter operationen i ryggen skal hun til kontrol hos lægen.',
+    'Han var indlagt på psykiatrisk afdeling i tre uger sidste år.',
+    'Kommunen tilbyder sundhedsmæssige indsatser ved siden af praktikken.',
+    'Hun er under behandling for depression hos sin psykiater.',
+  ])('%s', (text) => has(text, 'behandling'));
+  it('does not read cooperation as an operation', () => hasNot('Der er et godt kooperationsarbejde mellem parterne.', 'behandling'));
+});
