@@ -41,3 +41,24 @@ describe('behandling: surgery and hospital treatment in a case story count', () 
   ])('%s', (text) => has(text, 'behandling'));
   it('does not read cooperation as an operation', () => hasNot('Der er et godt kooperationsarbejde mellem parterne.', 'behandling'));
 });
+
+describe('sanctions phrased as consequences', () => {
+  it.each([
+    'Hvis du udebliver uden rimelig grund, bliver der trukket i din kontanthjælp.',
+    'Kommunen kan stoppe udbetalingen, hvis du ikke deltager i tilbuddet.',
+    'Du mister retten til sygedagpenge, hvis du ikke medvirker i opfølgningen.',
+    'Udebliver du fra mødet, kan det få konsekvenser for din dagpengeret.',
+    'Sagsbehandleren sagde, at de ville stoppe min kontanthjælp.',
+    'Der sker bortfald af retten til sygedagpenge, når borgeren ikke medvirker.',
+    'Emne: Fradrag for udeblivelse fra aktivering',
+  ])('%s', (text) => has(text, 'sanktion'));
+});
+
+describe('a partshøring or a lost benefit that is no sanction', () => {
+  it.each([
+    'Vi sender dig en partshøring, inden vi træffer afgørelse om din pension.',
+    'Der var ikke foretaget partshøring, før sagen kom i rehabiliteringsteamet.',
+    'Han spurgte, om han mister uddannelseshjælpen, når han starter på VUC.',
+  ])('%s', (text) => hasNot(text, 'sanktion'));
+  it('counts a partshøring about a fradrag', () => has('Du får en partshøring om fradrag, fordi du udeblev fra samtalen.', 'sanktion'));
+});
