@@ -62,3 +62,26 @@ describe('a partshøring or a lost benefit that is no sanction', () => {
   ])('%s', (text) => hasNot(text, 'sanktion'));
   it('counts a partshøring about a fradrag', () => has('Du får en partshøring om fradrag, fordi du udeblev fra samtalen.', 'sanktion'));
 });
+
+describe('a meeting with the jobcentre, the a-kasse or the caseworker is a samtale', () => {
+  it.each([
+    'Du er indkaldt til møde på jobcentret tirsdag kl. 10.',
+    'Husk mødet med din sagsbehandler i næste uge.',
+    'Jeg blev indkaldt til møde af jobcentret i min a-kasse.',
+    'Næste møde i a-kassen er den 3. maj.',
+    'Du har mødepligt til de møder, som jobcentret indkalder dig til.',
+  ])('%s', (text) => has(text, 'samtale'));
+  it('a meeting by telephone is also a digital samtale', () => {
+    const r = read('Jeg havde møde med sagsbehandleren over telefonen i går.');
+    expect(r.present).toEqual(expect.arrayContaining(['samtale', 'digital-samtale']));
+  });
+});
+
+describe('other meetings and an employer’s samtale are not', () => {
+  it.each([
+    'Hun har et møde hos arbejdsgiveren om en ledig stilling.',
+    'Teamet holder møde om budgettet på rådhuset.',
+    'Lederen kan kalde medarbejderen til en samtale om hendes sygefravær.',
+    'Husk at møde op på arbejdspladsen kl. 7.',
+  ])('%s', (text) => hasNot(text, 'samtale'));
+});
