@@ -85,3 +85,23 @@ describe('other meetings and an employer’s samtale are not', () => {
     'Husk at møde op på arbejdspladsen kl. 7.',
   ])('%s', (text) => hasNot(text, 'samtale'));
 });
+
+describe('applying for a benefit is not job search', () => {
+  it.each([
+    'Hun søgte fastholdelsesfleksjob i 2021, men fik afslag.',
+    'Han har søgt om uddannelseshjælp og venter på svar.',
+    'Din ansøgning om forhøjelse af førtidspension bliver behandlet i pensionsudvalget.',
+    'Ansøgningen om ressourceforløb er under behandling.',
+    'Du skal sygemelde dig på jobnet, hvis du bliver syg.',
+    'Til CV- og vejledningssamtalen gennemgår vi dine rettigheder.',
+  ])('%s', (text) => hasNot(text, 'jobsoegning'));
+  it('still counts the measure applied for', () => has('Hun søgte fastholdelsesfleksjob i 2021, men fik afslag.', 'fleksjob'));
+});
+
+describe('job search still counts', () => {
+  it.each([
+    'Du skal sende to ansøgninger om ugen på stillinger inden for lager.',
+    'Hun søger job som butiksassistent i Vejle.',
+    'Husk at opdatere dit CV og din joblog.',
+  ])('%s', (text) => has(text, 'jobsoegning'));
+});
