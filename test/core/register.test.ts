@@ -105,3 +105,29 @@ describe('job search still counts', () => {
     'Husk at opdatere dit CV og din joblog.',
   ])('%s', (text) => has(text, 'jobsoegning'));
 });
+
+describe('words about populations and institutions are not the citizen', () => {
+  it.each([
+    ['Kontakt din a-kasse, hvis du har spørgsmål til din løn.', 'dagpenge'],
+    ['Virksomheden har en politik for sygefravær blandt medarbejderne.', 'sygemeldt'],
+    ['Lederen følger op på sygefraværet i afdelingen hver måned.', 'sygemeldt'],
+    ['Hun fyldte 45 år i foråret.', 'ung'],
+  ])('%s', (text, id) => notInGroup(text, id));
+});
+
+describe('groups stated about the citizen', () => {
+  it.each([
+    ['Som ledig skal du holde tæt kontakt med a-kassen.', 'dagpenge'],
+    ['Hendes sygefravær har nu varet ti uger.', 'sygemeldt'],
+    ['Han er stresssygemeldt fra sit job som lærer.', 'sygemeldt'],
+    ['Jeg måtte sygemelde mig i marts.', 'sygemeldt'],
+    ['Hun gik ned med stress sidste efterår.', 'psykisk-lidelse'],
+    ['Hun har psykiske eller sociale problemer ud over ledighed.', 'psykisk-lidelse'],
+    ['Han fyldte 19 år i foråret og bor hos sin mor.', 'ung'],
+    ['Du har ikke en erhvervskompetencegivende uddannelse.', 'ufaglaert'],
+    ['Han har været mange år på kontanthjælp.', 'langtidsledig'],
+    ['Han er ikke-jobparat kontanthjælpsmodtager.', 'kontanthjaelp'],
+  ])('%s', (text, id) => inGroup(text, id));
+  it('no erhvervskompetencegivende uddannelse is no education instrument', () =>
+    hasNot('Du har ikke en erhvervskompetencegivende uddannelse.', 'uddannelse'));
+});
