@@ -131,3 +131,22 @@ describe('groups stated about the citizen', () => {
   it('no erhvervskompetencegivende uddannelse is no education instrument', () =>
     hasNot('Du har ikke en erhvervskompetencegivende uddannelse.', 'uddannelse'));
 });
+
+describe('other readings of administrative text', () => {
+  it.each([
+    ['Du kan få gratis danskundervisning på sprogcentret.', 'uddannelse'],
+    ['Planen er lavet af jobcentret eller en anden aktør.', 'oevrig-vejledning'],
+    ['Sagsbehandleren tager konkret stilling til din sag.', 'jobforslag'],
+    ['Hun deltager i IPS – Individuelt Planlagt Job eller Uddannelse med Støtte.', 'uddannelse'],
+  ])('%s', (text, id) => hasNot(text, id));
+  it.each([
+    ['Du er henvist til et forløb hos en anden aktør.', 'oevrig-vejledning'],
+    ['Jobkonsulenten sender dig konkrete stillinger hver uge.', 'jobforslag'],
+    ['Hun deltager i IPS – Individuelt Planlagt Job eller Uddannelse med Støtte.', 'ips'],
+  ])('%s', (text, id) => has(text, id));
+  it('løntilskud at both a private and a public employer names both sectors', () => {
+    const r = read('Du kan komme i løntilskud hos både en privat og en offentlig arbejdsgiver.');
+    expect(r.present).toEqual(expect.arrayContaining(['privat-loentilskud', 'offentligt-loentilskud']));
+    expect(r.present).not.toContain('loentilskud');
+  });
+});
