@@ -150,3 +150,17 @@ describe('other readings of administrative text', () => {
     expect(r.present).not.toContain('loentilskud');
   });
 });
+
+describe('more of the register: treatment by the system, praktik in an education, fradrag for a day', () => {
+  it.each([
+    ['Jeg er utilfreds med den behandling, jeg får i mit jobcenter.', 'behandling'],
+    ['Sagen blev henvist til behandling ved Østre Landsret.', 'behandling'],
+    ['Uddannelsen veksler mellem skoleperioder og praktikperioder på plejecentre.', 'virksomhedspraktik'],
+  ])('%s', (text, id) => hasNot(text, id));
+  it.each([
+    ['Hvis du udebliver, får du fradrag for en hel dag.', 'sanktion'],
+    ['Jeg havde et jobcentermøde i går.', 'samtale'],
+    ['Han er i virksomhedspraktik i en børnehave tre dage om ugen.', 'virksomhedspraktik'],
+  ])('%s', (text, id) => has(text, id));
+  it('a benefit given as an example is not the citizen’s', () => notInGroup('Du kan ikke få hjælp, hvis du får fx dagpenge.', 'dagpenge'));
+});
