@@ -164,3 +164,13 @@ describe('more of the register: treatment by the system, praktik in an education
   ])('%s', (text, id) => has(text, id));
   it('a benefit given as an example is not the citizen’s', () => notInGroup('Du kan ikke få hjælp, hvis du får fx dagpenge.', 'dagpenge'));
 });
+
+describe('løntilskud at "en virksomhed" in general prose has no sector', () => {
+  it('an indefinite, generic firm is no private employer', () => {
+    const r = read('Ved job med løntilskud får en virksomhed tilskud til din løn.');
+    expect(r.present).toContain('loentilskud');
+    expect(r.present).not.toContain('privat-loentilskud');
+  });
+  it('the firm named before, then "virksomheden", still is', () =>
+    has('Ali starter i praktik hos Brdr. Holm Autolakering. Virksomheden vil gerne have ham i løntilskud bagefter.', 'privat-loentilskud'));
+});
