@@ -174,3 +174,12 @@ describe('løntilskud at "en virksomhed" in general prose has no sector', () => 
   it('the firm named before, then "virksomheden", still is', () =>
     has('Ali starter i praktik hos Brdr. Holm Autolakering. Virksomheden vil gerne have ham i løntilskud bagefter.', 'privat-loentilskud'));
 });
+
+describe('a condition is no refusal', () => {
+  it('"hvis du er ledig og ikke deltager i …" keeps the meeting', () =>
+    has('Du kan få karantæne, hvis du er ledig og ikke deltager i møder i din a-kasse.', 'samtale'));
+  it('a plain refusal is still negated', () => {
+    const d = detect('Han ønsker ikke mentor.');
+    expect(d.instruments.find((i) => i.id === 'mentor')?.negated).toBe(true);
+  });
+});
