@@ -183,3 +183,12 @@ describe('a condition is no refusal', () => {
     expect(d.instruments.find((i) => i.id === 'mentor')?.negated).toBe(true);
   });
 });
+
+describe('a post-negation does not reach across a comma', () => {
+  it('"X er ikke A, men en mulighed for …" does not rule X out', () =>
+    has('Formålet med virksomhedspraktik er ikke ansættelse, men en mulighed for at prøve en branche af.', 'virksomhedspraktik'));
+  it('"X er ikke længere en mulighed" still does', () => {
+    const d = detect('Løntilskud er ikke længere en mulighed.');
+    expect(d.instruments.find((i) => i.id === 'loentilskud')?.negated).toBe(true);
+  });
+});
