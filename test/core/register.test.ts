@@ -192,3 +192,16 @@ describe('a post-negation does not reach across a comma', () => {
     expect(d.instruments.find((i) => i.id === 'loentilskud')?.negated).toBe(true);
   });
 });
+
+describe('rules, reforms and a body’s handling of a case', () => {
+  it.each([
+    ['Nævnet afviste at realitetsbehandle klagen, og sagen kom til genbehandling.', 'behandling'],
+    ['Kommunens behandling af sagen var mangelfuld.', 'behandling'],
+  ])('%s', (text, id) => hasNot(text, id));
+  it.each([
+    ['De nye dagpengeregler gælder fra januar.', 'dagpenge'],
+    ['Kontanthjælpsreformen trådte i kraft i 2014.', 'kontanthjaelp'],
+    ['Sygedagpengereformen ændrede opfølgningen.', 'sygemeldt'],
+  ])('%s', (text, id) => notInGroup(text, id));
+  it('a citizen on dagpenge is still one', () => inGroup('Hun har modtaget dagpenge siden marts.', 'dagpenge'));
+});
