@@ -205,3 +205,10 @@ describe('rules, reforms and a body’s handling of a case', () => {
   ])('%s', (text, id) => notInGroup(text, id));
   it('a citizen on dagpenge is still one', () => inGroup('Hun har modtaget dagpenge siden marts.', 'dagpenge'));
 });
+
+describe('a sanction told in the past or as reported speech', () => {
+  it.each([
+    'Kommunen skrev samme dag, at sygedagpengene ville blive standset.',
+    'Udbetalingen blev stoppet fra den 1. marts.',
+  ])('%s', (text) => has(text, 'sanktion'));
+});
