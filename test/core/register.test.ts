@@ -212,3 +212,17 @@ describe('a sanction told in the past or as reported speech', () => {
     'Udbetalingen blev stoppet fra den 1. marts.',
   ])('%s', (text) => has(text, 'sanktion'));
 });
+
+describe('a threatened loss and a sanction on "uddannelses- eller kontanthjælp"', () => {
+  it('"mister mine dagpenge, hvis …" is a sanction', () =>
+    has('På jobcentret siger de, at jeg mister mine dagpenge, hvis jeg ikke tager et løntilskud.', 'sanktion'));
+  it('a worry whether one loses a benefit is not', () =>
+    hasNot('Han var bekymret for, om han mister sine sygedagpenge, hvis han siger noget forkert.', 'sanktion'));
+  it('trukket i borgernes uddannelses- eller kontanthjælp', () => {
+    const text = 'Kommunerne har trukket i borgernes uddannelses- eller kontanthjælp, fordi de er udeblevet fra et tilbud.';
+    const r = read(text);
+    expect(r.present).toContain('sanktion');
+    expect(r.present).not.toContain('uddannelse');
+    expect(r.groups).toEqual(expect.arrayContaining(['kontanthjaelp', 'ung']));
+  });
+});
