@@ -226,3 +226,11 @@ describe('a threatened loss and a sanction on "uddannelses- eller kontanthjælp"
     expect(r.groups).toEqual(expect.arrayContaining(['kontanthjaelp', 'ung']));
   });
 });
+
+describe('an apprenticeship in an education is no virksomhedspraktik', () => {
+  it.each([
+    'Praktikpladsgaranti og mentorer på erhvervsuddannelserne kan fastholde flere elever.',
+    'Hun er praktikpladssøgende på tømreruddannelsen.',
+  ])('%s', (text) => hasNot(text, 'virksomhedspraktik'));
+  it('a praktikplads from the jobcentre still is', () => has('Vi har fundet en praktikplads til dig i Netto.', 'virksomhedspraktik'));
+});
