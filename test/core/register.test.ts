@@ -234,3 +234,15 @@ describe('an apprenticeship in an education is no virksomhedspraktik', () => {
   ])('%s', (text) => hasNot(text, 'virksomhedspraktik'));
   it('a praktikplads from the jobcentre still is', () => has('Vi har fundet en praktikplads til dig i Netto.', 'virksomhedspraktik'));
 });
+
+describe('"jobsamtale" as a job interview at an employer', () => {
+  it.each([
+    'Jeg var til jobsamtale som lagermedarbejder i går.',
+    'Hun har fået en jobsamtale i en virksomhed i Herning.',
+  ])('%s', (text) => {
+    const r = read(text);
+    expect(r.present).toContain('jobsoegning');
+    expect(r.present).not.toContain('samtale');
+  });
+  it('the jobcentre’s jobsamtale is still a samtale', () => has('Din næste jobsamtale i jobcentret er den 4. april.', 'samtale'));
+});
