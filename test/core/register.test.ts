@@ -246,3 +246,14 @@ describe('"jobsamtale" as a job interview at an employer', () => {
   });
   it('the jobcentre’s jobsamtale is still a samtale', () => has('Din næste jobsamtale i jobcentret er den 4. april.', 'samtale'));
 });
+
+describe('dagpenge as a concept, a refusal or a rule is not the citizen’s group', () => {
+  it.each([
+    'Dagpenge er en forsikring mod indkomsttab.',
+    'Han fik afslag på dagpenge, fordi han ikke var medlem af en a-kasse.',
+    'Reglerne for dagpenge blev ændret i 2017.',
+    'Kontakt a-kassen, hvis du har spørgsmål om ledighed.',
+  ])('%s', (text) => notInGroup(text, 'dagpenge'));
+  it('a citizen who gets dagpenge is', () => inGroup('Hun får dagpenge og skal til samtale i a-kassen.', 'dagpenge'));
+  it('an education’s own praktikforløb is no virksomhedspraktik', () => hasNot('Uddannelsen har to praktikforløb på plejecentre.', 'virksomhedspraktik'));
+});
