@@ -257,3 +257,11 @@ describe('dagpenge as a concept, a refusal or a rule is not the citizen’s grou
   it('a citizen who gets dagpenge is', () => inGroup('Hun får dagpenge og skal til samtale i a-kassen.', 'dagpenge'));
   it('an education’s own praktikforløb is no virksomhedspraktik', () => hasNot('Uddannelsen har to praktikforløb på plejecentre.', 'virksomhedspraktik'));
 });
+
+describe('comparisons, the system’s treatment and a present-tense sygemelding', () => {
+  it('"ydelsen svarer til kontanthjælp" names no kontanthjælpsmodtager', () =>
+    notInGroup('Hun er i jobafklaringsforløb, hvor ydelsen svarer til kontanthjælp.', 'kontanthjaelp'));
+  it('"dårlig behandling fra jobcentret" is no treatment', () =>
+    hasNot('Med dårlig behandling fra jobcentret er det svært at trives.', 'behandling'));
+  it('"nu sygemelder jeg mig" is a sygemelding', () => inGroup('Nu sygemelder jeg mig hver gang fra praktikken.', 'sygemeldt'));
+});
