@@ -265,3 +265,14 @@ describe('comparisons, the system’s treatment and a present-tense sygemelding'
     hasNot('Med dårlig behandling fra jobcentret er det svært at trives.', 'behandling'));
   it('"nu sygemelder jeg mig" is a sygemelding', () => inGroup('Nu sygemelder jeg mig hver gang fra praktikken.', 'sygemeldt'));
 });
+
+describe('the citizen searching concrete jobs; a risk of long unemployment', () => {
+  it('"søge konkrete jobs" is job search, not a caseworker’s job suggestion', () => {
+    const r = read('Derfor skal du søge konkrete jobs og tage imod tilbud om fleksjob.');
+    expect(r.present).toContain('jobsoegning');
+    expect(r.present).not.toContain('jobforslag');
+  });
+  it('"i risiko for langtidsledighed" is no langtidsledig', () =>
+    notInGroup('Samtalen er for ledige, der vurderes at være i risiko for langtidsledighed.', 'langtidsledig'));
+  it('a langtidsledig citizen still is', () => inGroup('Han er langtidsledig og har været ledig i to år.', 'langtidsledig'));
+});
