@@ -276,3 +276,15 @@ describe('the citizen searching concrete jobs; a risk of long unemployment', () 
     notInGroup('Samtalen er for ledige, der vurderes at være i risiko for langtidsledighed.', 'langtidsledig'));
   it('a langtidsledig citizen still is', () => inGroup('Han er langtidsledig og har været ledig i to år.', 'langtidsledig'));
 });
+
+describe('a samtale with "en sagsbehandler", a kommune’s handling of cases, listed problems, low caseloads', () => {
+  it('"kaldt til samtale hos en sagsbehandler i jobcentret" is a samtale', () =>
+    has('Alle bliver kaldt til samtale hos en sagsbehandler i kommunens jobcenter.', 'samtale'));
+  it('"samtale hos en psykolog" is not', () => hasNot('Hun har en samtale hos en psykolog hver uge.', 'samtale'));
+  it('"Kommunens behandling af deres sager" is no treatment', () =>
+    hasNot('Borgerne protesterede mod Københavns Kommunes behandling af deres sager.', 'behandling'));
+  it('"psykiske, fysiske eller sociale problemer" names a psychic problem', () =>
+    inGroup('De har store psykiske, fysiske eller sociale problemer.', 'psykisk-lidelse'));
+  it('"lavere sagstal" is the fixed contact person’s condition', () =>
+    has('Med lavere sagstal kan rådgiverne følge borgeren tættere.', 'fast-kontaktperson'));
+});
