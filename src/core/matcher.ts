@@ -244,6 +244,8 @@ function specialise(t: CompiledTerm, sent: Sentence, ws: number, we: number, tex
   // "Løntilskud (privat)": a parenthesis right after the mention is read first
   const paren = /^\s*\(([^)]{1,40})\)/.exec(after);
   if (paren) for (const s of t.specialize) if (s.cue.test(` ${paren[1] as string} `)) return s.instruments;
+  // a rule naming several kinds ("hos både en privat og en offentlig arbejdsgiver") reads past "og"/"eller"
+  for (const s of t.specialize) if (s.instruments.length > 1 && s.cue.test(after)) return s.instruments;
   const stop = after.search(CUE_STOP);
   if (stop >= 0) after = after.slice(0, stop);
   let best: { at: number; ids: InstrumentId[] } | null = null;
