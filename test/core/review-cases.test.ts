@@ -260,3 +260,10 @@ describe('reading the plan for what the rules need', () => {
     expect(text.slice(hit!.mentions[0]!.start, hit!.mentions[0]!.end)).toMatch(/^kommer formentlig aldrig i job$/);
   });
 });
+
+describe('an education the citizen already has is not uddannelsesaktivering', () => {
+  test('"efter din uddannelse som grafiker" gives no uddannelse card; a planned course does', () => {
+    expect(ids('Du er 30 år, jobparat og får dagpenge efter din uddannelse som grafiker. Vi holder samtaler.')).not.toContain('support-uddannelse-ledige');
+    expect(ids('Du er jobparat og får dagpenge. Du starter på et AMU-kursus som lagermedarbejder.')).toContain('support-uddannelse-ledige');
+  });
+});
