@@ -90,26 +90,31 @@ async function notice(page: Page, key: string): Promise<string> {
 const card = (page: Page, s: Suggestion) => page.locator(`article[data-suggestion-id="${s.id}"]`);
 const countOf = (xs: string[], x: string) => xs.filter((y) => y === x).length;
 
-describe('demo: a trainer clicks through every pane action on every example plan', () => {
-  let browser: Browser;
-  let s: Session;
+/** A browser on the demo page for the describe block that calls it; `.s` is the session once opened. */
+function demoSession(): { s: Session } {
+  const box = {} as { s: Session; browser: Browser };
   beforeAll(async () => {
-    browser = await launch();
-    s = await openSession(browser);
-    await s.page.goto(`${baseUrl()}/demo.html`);
-    await s.page.getByRole('heading', { name: 'Jobplan Evidens – demo' }).waitFor();
+    box.browser = await launch();
+    box.s = await openSession(box.browser);
+    await box.s.page.goto(`${baseUrl()}/demo.html`);
+    await box.s.page.getByRole('heading', { name: 'Jobplan Evidens – demo' }).waitFor();
   });
   afterAll(async () => {
-    await s?.context.close();
-    await browser?.close();
+    await box.s?.context.close();
+    await box.browser?.close();
   });
+  return box;
+}
+
+describe('demo: a trainer clicks through every pane action on every example plan', () => {
+  const demo = demoSession();
 
   test('there are example plans to walk through', () => {
     expect(index.length).toBeGreaterThanOrEqual(8);
   });
 
   test.each(index.map((e) => [e.file, e] as const))('%s', async (_f, ex) => {
-    const page = s.page;
+    const page = demo.s.page;
     const text = textOf(ex);
     // "Andre synspunkter" is collapsed, and its cards and the prompts meant for the caseworker are never inserted in bulk
     const shown = analyze(text).suggestions.filter((x) => x.kind !== 'viewpoint');
@@ -320,21 +325,10 @@ function editAway(text: string, s: Suggestion): string | null {
 }
 
 describe('demo: "Indsæt alle" inserts every shown suggestion once plus the Kildeliste (new-user-trial D1)', () => {
-  let browser: Browser;
-  let s: Session;
-  beforeAll(async () => {
-    browser = await launch();
-    s = await openSession(browser);
-    await s.page.goto(`${baseUrl()}/demo.html`);
-    await s.page.getByRole('heading', { name: 'Jobplan Evidens – demo' }).waitFor();
-  });
-  afterAll(async () => {
-    await s?.context.close();
-    await browser?.close();
-  });
+  const demo = demoSession();
 
   test.each(index.map((e) => [e.file, e] as const))('%s: right after Indsæt on one card, without waiting', async (_f, ex) => {
-    const page = s.page;
+    const page = demo.s.page;
     const text = textOf(ex);
     // "Andre synspunkter" is collapsed, and its cards and the prompts meant for the caseworker are never inserted in bulk
     const shown = analyze(text).suggestions.filter((x) => x.kind !== 'viewpoint');

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Badge, Button, Caption1, Field, Select, Text, makeStyles, shorthands, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import {
   INSTRUMENT_LABELS,
   TARGET_GROUP_LABELS,
@@ -14,6 +14,7 @@ import {
   type Register,
 } from '../../core';
 import type { Host } from '../../hosts/host';
+import { CARD_BASE } from './cardStyle';
 import { evidenceBadge, groupsText } from '../labels';
 import { findingsCountText, lookupOptions, lookupSentence, useLookup } from '../useLookup';
 
@@ -26,13 +27,7 @@ const useStyles = makeStyles({
   selectInner: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   card: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    ...shorthands.border(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2),
-    borderRadius: tokens.borderRadiusMedium,
+    ...CARD_BASE,
     overflowWrap: 'anywhere',
   },
   h3: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },

@@ -19,17 +19,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { INSTRUMENT_LABELS, TARGET_GROUP_LABELS, formatReference, registerLabel, type EvidenceSet, type Register, type Suggestion } from '../../core';
+import { CARD_BASE } from './cardStyle';
 import { AVERAGE_EFFECT_CAVEAT, DISMISS_REASONS, NOT_INSERTABLE_NOTE, dismissReasonLabel, evidenceBadge, groupsText, type DismissReason } from '../labels';
 
 const useStyles = makeStyles({
   card: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    ...shorthands.border(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2),
-    borderRadius: tokens.borderRadiusMedium,
+    ...CARD_BASE,
     boxShadow: tokens.shadow2,
     borderLeftWidth: '4px',
   },
