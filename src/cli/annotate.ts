@@ -14,16 +14,8 @@ import { annotateDocx, type AnnotateDocxResult } from './docx/annotate-docx';
  * is never changed; an existing output is only replaced with --force.
  */
 
-export interface AnnotateCommand {
-  kind: 'annotate';
-  /** A .docx file or a folder. */
-  target: string;
-  /** -o: the output file (single file) or directory (folder, or an existing directory for a single file). */
-  output?: string;
-  force: boolean;
-  register: Register;
-  style: CitationStyle;
-}
+import type { AnnotateCommand } from './command';
+export type { AnnotateCommand };
 
 export interface AnnotateIO {
   stdout: { write(chunk: string): unknown };

@@ -1,7 +1,5 @@
 import { isTargetGroupId, TARGET_GROUP_IDS, type TargetGroupId } from '../core/ids';
-import type { Register } from '../core/types';
-import type { CitationStyle } from '../core/citations';
-import type { AnnotateCommand } from './annotate';
+import type { AnalyzeFormat, AnnotateCommand, Command, EvidenceFormat, GroupOverrides } from './command';
 
 /** Hand-rolled argument parsing: `--opt value`, `--opt=value`, `--` ends options, `-` is stdin. */
 
@@ -12,28 +10,7 @@ export class UsageError extends Error {
   }
 }
 
-export type AnalyzeFormat = 'json' | 'text' | 'markdown';
-export type EvidenceFormat = 'json' | 'markdown' | 'csl-json' | 'ris';
-
-export interface GroupOverrides {
-  add: TargetGroupId[];
-  remove: TargetGroupId[];
-}
-
-export type Command =
-  | { kind: 'help'; topic?: 'analyze' | 'evidence' | 'annotate' }
-  | { kind: 'version' }
-  | {
-      kind: 'analyze';
-      /** A path, or "-" for stdin. */
-      file: string;
-      format: AnalyzeFormat;
-      register: Register;
-      style: CitationStyle;
-      groups: GroupOverrides;
-    }
-  | { kind: 'evidence'; format: EvidenceFormat }
-  | AnnotateCommand;
+export type { AnalyzeFormat, EvidenceFormat, GroupOverrides, Command } from './command';
 
 export const USAGE = `Usage:
   jobplan-evidens analyze FILE|- [options]   analyse a job plan (.txt, .md, .docx, .eml, or - for stdin)

@@ -3,7 +3,7 @@ import type { Analysis, Register, Suggestion } from '../core/types';
 import type { RuleKind } from '../core/evidence/schema';
 import { KIND_HEADINGS, KIND_ORDER } from '../core/wording';
 import type { CitationStyle } from '../core/citations';
-import type { GroupOverrides } from './args';
+import type { GroupOverrides } from './command';
 import type { TargetGroupId } from '../core/ids';
 
 /** What the text and Markdown reports share: Danish labels, grouping and line numbers. */

@@ -50,4 +50,45 @@ describe('architecture', () => {
       });
     }
   });
+
+  test('no import cycle anywhere in src/ (type imports included)', () => {
+    expect(importCycles(graphOf(files(path.join(root, 'src'))))).toEqual([]);
+  });
+
+  test('the cycle check finds a circle of two and of three, and not a diamond', () => {
+    const g = (edges: Record<string, string[]>) => new Map(Object.entries(edges));
+    expect(importCycles(g({ a: ['b'], b: ['a'] }))).toEqual([['a', 'b', 'a']]);
+    expect(importCycles(g({ args: ['annotate'], annotate: ['report'], report: ['args'] }))).toEqual([['args', 'annotate', 'report', 'args']]);
+    expect(importCycles(g({ a: ['b', 'c'], b: ['d'], c: ['d'], d: [] }))).toEqual([]);
+  });
 });
+
+/** The files each source file imports (relative imports, resolved to files; `import type` counts too). */
+function graphOf(list: string[]): Map<string, string[]> {
+  const resolve = (from: string, spec: string): string | null => {
+    if (!spec.startsWith('.')) return null;
+    const base = path.resolve(path.dirname(from), spec);
+    for (const c of [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')]) if (fs.existsSync(c)) return c;
+    return null;
+  };
+  return new Map(list.map((f) => [path.relative(root, f), imports(f).map((spec) => resolve(f, spec)).filter((x): x is string => !!x).map((x) => path.relative(root, x))]));
+}
+
+/** Every cycle a depth-first walk meets, each as the path that closes it. */
+function importCycles(graph: Map<string, string[]>): string[][] {
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const out: string[][] = [];
+  const visit = (n: string) => {
+    state.set(n, 'open');
+    stack.push(n);
+    for (const d of graph.get(n) ?? []) {
+      if (state.get(d) === 'open') out.push([...stack.slice(stack.indexOf(d)), d]);
+      else if (!state.get(d)) visit(d);
+    }
+    stack.pop();
+    state.set(n, 'done');
+  };
+  for (const n of graph.keys()) if (!state.get(n)) visit(n);
+  return out;
+}

@@ -1,0 +1,42 @@
+import type { TargetGroupId } from '../core/ids';
+import type { Register } from '../core/types';
+import type { CitationStyle } from '../core/citations';
+
+/**
+ * What the command line asked for: the parsed commands and their options. A leaf: it imports
+ * nothing from the CLI, so args.ts, annotate.ts and the reports can all use it without a circle.
+ */
+
+export type AnalyzeFormat = 'json' | 'text' | 'markdown';
+export type EvidenceFormat = 'json' | 'markdown' | 'csl-json' | 'ris';
+
+export interface GroupOverrides {
+  add: TargetGroupId[];
+  remove: TargetGroupId[];
+}
+
+export interface AnnotateCommand {
+  kind: 'annotate';
+  /** A .docx file or a folder. */
+  target: string;
+  /** -o: the output file (single file) or directory (folder, or an existing directory for a single file). */
+  output?: string;
+  force: boolean;
+  register: Register;
+  style: CitationStyle;
+}
+
+export type Command =
+  | { kind: 'help'; topic?: 'analyze' | 'evidence' | 'annotate' }
+  | { kind: 'version' }
+  | {
+      kind: 'analyze';
+      /** A path, or "-" for stdin. */
+      file: string;
+      format: AnalyzeFormat;
+      register: Register;
+      style: CitationStyle;
+      groups: GroupOverrides;
+    }
+  | { kind: 'evidence'; format: EvidenceFormat }
+  | AnnotateCommand;
