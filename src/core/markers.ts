@@ -17,13 +17,19 @@ export const MARK_CLOSE = '\u2062\u2063';
 
 export type MarkerKind = 'cite' | 'kildeliste';
 
+/** Tag of the reference list's container. */
+export const KILDELISTE_TAG = 'jpe:kildeliste';
+/** Tags of inserted citations start with this. */
+export const CITE_TAG_PREFIX = 'jpe:cite:';
+const CITE_TAG = /^jpe:cite:([a-z0-9-]+)@(\d+)(?:#([a-z-]+))?$/;
+
 /**
  * Tag of a Word content control / HTML id: "jpe:cite:<finding>@<version>" (optionally
  * "#<instrument>", the instrument whose mention the citation was inserted for) or "jpe:kildeliste".
  */
 export function markerTag(kind: MarkerKind, finding?: string, version?: number, instrument?: string): string {
-  if (kind === 'kildeliste') return 'jpe:kildeliste';
-  return `jpe:cite:${finding ?? ''}@${version ?? 0}${instrument ? `#${instrument}` : ''}`;
+  if (kind === 'kildeliste') return KILDELISTE_TAG;
+  return `${CITE_TAG_PREFIX}${finding ?? ''}@${version ?? 0}${instrument ? `#${instrument}` : ''}`;
 }
 
 export interface ParsedTag {
@@ -34,12 +40,36 @@ export interface ParsedTag {
 }
 
 export function parseMarkerTag(tag: string): ParsedTag | null {
-  if (tag === 'jpe:kildeliste') return { kind: 'kildeliste' };
-  const m = /^jpe:cite:([a-z0-9-]+)@(\d+)(?:#([a-z-]+))?$/.exec(tag);
+  if (tag === KILDELISTE_TAG) return { kind: 'kildeliste' };
+  const m = CITE_TAG.exec(tag);
   if (!m) return null;
   const out: ParsedTag = { kind: 'cite', finding: m[1] as string, version: Number(m[2]) };
   if (m[3]) out.instrument = m[3];
   return out;
+}
+
+/**
+ * HTML id prefix for a marker tag (Outlook spans), reversible by tagForHtmlId:
+ * "jpe:cite:loentilskud-privat@2#samtale" → "jpe-cite-loentilskud-privat_2_samtale"
+ * (finding ids and instruments never hold "_"). A unique suffix "_<suffix>" follows.
+ */
+export function htmlIdForTag(tag: string): string {
+  const t = parseMarkerTag(tag);
+  if (t?.kind === 'cite') return `jpe-cite-${t.finding}_${t.version}${t.instrument ? `_${t.instrument}` : ''}`;
+  return tag.replace(/[^A-Za-z0-9-]+/g, '-');
+}
+
+/**
+ * The marker tag an inserted span's id stands for (Outlook may prefix ids with "x_"), or null.
+ * Also reads the older form "jpe-cite-<finding>-<version>-<suffix>" (without instrument).
+ */
+export function tagForHtmlId(id: string): string | null {
+  const bare = id.replace(/^x_/, '');
+  const m = /^jpe-cite-([a-z0-9-]+)_(\d+)(?:_([a-z-]+))?_([a-z0-9]+)$/.exec(bare);
+  if (m) return markerTag('cite', m[1], Number(m[2]), m[3]);
+  const old = /^jpe-cite-([a-z0-9-]+)-(\d+)-([a-z0-9]+)$/.exec(bare);
+  if (old) return markerTag('cite', old[1], Number(old[2]));
+  return null;
 }
 
 /** Wrap text the add-in inserts. */

@@ -1,4 +1,4 @@
-import { MARK_CLOSE, MARK_OPEN, markerTag } from '../core/markers';
+import { MARK_CLOSE, MARK_OPEN, markerTag, CITE_TAG_PREFIX } from '../core/markers';
 import type { Span } from '../core/types';
 import { HostError, type CommentRequest, type Host, type HostCapabilities, type InsertRequest, type InsertedItem } from './host';
 import { planInsertions, type HostParagraph, type InsertTarget } from './insertion';
@@ -214,7 +214,7 @@ export function createDemoHost(editor: HTMLElement, options: DemoHostOptions = {
   function citationParagraph(handle: string | number): HTMLElement {
     const id = String(handle);
     for (const el of Array.from(editor.querySelectorAll<HTMLElement>(`:scope > .${INSERTED_CLASS}`))) {
-      if (el.dataset['jpeId'] === id && (el.dataset['jpeTag'] ?? '').startsWith('jpe:cite:')) return el;
+      if (el.dataset['jpeId'] === id && (el.dataset['jpeTag'] ?? '').startsWith(CITE_TAG_PREFIX)) return el;
     }
     throw new HostError('anchor-moved', 'Citatet findes ikke længere i dokumentet');
   }
@@ -371,7 +371,7 @@ export function createDemoHost(editor: HTMLElement, options: DemoHostOptions = {
       for (const el of Array.from(editor.querySelectorAll<HTMLElement>(`:scope > .${INSERTED_CLASS}`))) {
         const tag = el.dataset['jpeTag'] ?? '';
         const handle = el.dataset['jpeId'];
-        if (tag.startsWith('jpe:cite:') && handle) out.push({ tag, handle });
+        if (tag.startsWith(CITE_TAG_PREFIX) && handle) out.push({ tag, handle });
       }
       return out;
     },

@@ -1,4 +1,7 @@
-import { MARK_CLOSE, MARK_OPEN, findInserted, wrapInserted } from '../core/markers';
+import { MARK_CLOSE, MARK_OPEN, findInserted, htmlIdForTag, tagForHtmlId, wrapInserted } from '../core/markers';
+
+// The tag ↔ HTML-id codec lives with the tag format in core/markers.ts.
+export { htmlIdForTag, tagForHtmlId } from '../core/markers';
 
 /**
  * Outlook: the pure side (no Office.js). Locating the add-in's elements in a body's HTML, where
@@ -13,30 +16,6 @@ export function normaliseLineBreaks(s: string): string {
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/**
- * HTML id prefix for a marker tag, reversible by tagForHtmlId:
- * "jpe:cite:loentilskud-privat@2#samtale" → "jpe-cite-loentilskud-privat_2_samtale"
- * (finding ids and instruments never hold "_"). A unique suffix "_<suffix>" follows.
- */
-export function htmlIdForTag(tag: string): string {
-  const m = /^jpe:cite:([a-z0-9-]+)@(\d+)(?:#([a-z-]+))?$/.exec(tag);
-  if (m) return `jpe-cite-${m[1]}_${m[2]}${m[3] ? `_${m[3]}` : ''}`;
-  return tag.replace(/[^A-Za-z0-9-]+/g, '-');
-}
-
-/**
- * The marker tag an inserted span's id stands for (Outlook may prefix ids with "x_"), or null.
- * Also reads the older form "jpe-cite-<finding>-<version>-<suffix>" (without instrument).
- */
-export function tagForHtmlId(id: string): string | null {
-  const bare = id.replace(/^x_/, '');
-  const m = /^jpe-cite-([a-z0-9-]+)_(\d+)(?:_([a-z-]+))?_([a-z0-9]+)$/.exec(bare);
-  if (m) return `jpe:cite:${m[1]}@${m[2]}${m[3] ? `#${m[3]}` : ''}`;
-  const old = /^jpe-cite-([a-z0-9-]+)-(\d+)-([a-z0-9]+)$/.exec(bare);
-  if (old) return `jpe:cite:${old[1]}@${old[2]}`;
-  return null;
 }
 
 /** The ids (without Outlook's "x_") of the citation spans in an HTML body, in document order. */

@@ -1,5 +1,5 @@
 import type { Span } from '../core/types';
-import { markerTag } from '../core/markers';
+import { CITE_TAG_PREFIX } from '../core/markers';
 import { HostError, type InsertedItem } from './host';
 import { isSearchTooLong, toHostError } from './office-errors';
 import { makeSnapshot, resolveSpan, type Snapshot } from './text-map';
@@ -11,9 +11,7 @@ import { planRange, type SearchWindow } from './word-search';
  * nothing syncs inside a loop.
  */
 
-export const KILDELISTE_TAG = markerTag('kildeliste');
-/** Tags of the content controls around inserted citations start with this. */
-export const CITE_TAG_PREFIX = 'jpe:cite:';
+export { KILDELISTE_TAG, CITE_TAG_PREFIX } from '../core/markers';
 /** Word refuses search strings longer than 255 characters (Body.search reference). */
 const SEARCH_MAX = 255;
 /** After a SearchStringInvalidOrTooLong rejection, retry with strings this short. */

@@ -51,6 +51,19 @@ describe('architecture', () => {
     }
   });
 
+  test('the marker and tag format has one owner: core/markers.ts', () => {
+    const owner = path.join(root, 'src/core/markers.ts');
+    const offenders = files(path.join(root, 'src'))
+      .filter((f) => f !== owner)
+      .filter((f) => restatesMarkerFormat(fs.readFileSync(f, 'utf8')))
+      .map((f) => path.relative(root, f));
+    expect(offenders).toEqual([]);
+    // and the check can fail
+    expect(restatesMarkerFormat("if (tag.startsWith('jpe:cite:')) return;")).toBe(true);
+    expect(restatesMarkerFormat("const OPEN = '\\u2063\\u2062';")).toBe(true);
+    expect(restatesMarkerFormat('/** tagged "jpe:cite:…" */ const x = 1;')).toBe(false);
+  });
+
   test('no import cycle anywhere in src/ (type imports included)', () => {
     expect(importCycles(graphOf(files(path.join(root, 'src'))))).toEqual([]);
   });
@@ -91,4 +104,10 @@ function importCycles(graph: Map<string, string[]>): string[][] {
   };
   for (const n of graph.keys()) if (!state.get(n)) visit(n);
   return out;
+}
+
+/** Code (comments aside) that spells out the tag prefixes or the invisible marker characters itself. */
+function restatesMarkerFormat(src: string): boolean {
+  const code = src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"])\/\/.*$/gm, '$1');
+  return /['"`]jpe:(?:cite:|kildeliste)|\\u206[23]|[\u2062\u2063]/.test(code);
 }
