@@ -14,7 +14,7 @@ import {
   type Register,
 } from '../../core';
 import type { Host } from '../../hosts/host';
-import { CARD_BASE } from './cardStyle';
+import { CARD_BASE, QUOTE_STYLE } from './cardStyle';
 import { evidenceBadge, groupsText } from '../labels';
 import { findingsCountText, lookupOptions, lookupSentence, useLookup } from '../useLookup';
 
@@ -32,13 +32,7 @@ const useStyles = makeStyles({
   },
   h3: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
   sentence: { margin: 0 },
-  quote: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalM,
-    borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
-    color: tokens.colorNeutralForeground2,
-    fontStyle: 'italic',
-  },
+  quote: QUOTE_STYLE,
   small: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   figures: { margin: 0, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', columnGap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
   figureValue: { margin: 0, fontWeight: tokens.fontWeightSemibold, textAlign: 'right' },

@@ -19,7 +19,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { INSTRUMENT_LABELS, TARGET_GROUP_LABELS, formatReference, registerLabel, type EvidenceSet, type Register, type Suggestion } from '../../core';
-import { CARD_BASE } from './cardStyle';
+import { CARD_BASE, QUOTE_STYLE } from './cardStyle';
 import { AVERAGE_EFFECT_CAVEAT, DISMISS_REASONS, NOT_INSERTABLE_NOTE, dismissReasonLabel, evidenceBadge, groupsText, type DismissReason } from '../labels';
 
 const useStyles = makeStyles({
@@ -40,13 +40,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXS },
   accordionHeader: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
   panel: { margin: 0, paddingBottom: tokens.spacingVerticalS, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  quote: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalM,
-    borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
-    color: tokens.colorNeutralForeground2,
-    fontStyle: 'italic',
-  },
+  quote: QUOTE_STYLE,
   detailHeading: { margin: 0, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
   caveat: {

@@ -10,3 +10,12 @@ export const CARD_BASE = {
   ...shorthands.border(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2),
   borderRadius: tokens.borderRadiusMedium,
 } as const;
+
+/** A quoted passage of a source inside a card. */
+export const QUOTE_STYLE = {
+  margin: 0,
+  paddingLeft: tokens.spacingHorizontalM,
+  borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
+  color: tokens.colorNeutralForeground2,
+  fontStyle: 'italic',
+} as const;
