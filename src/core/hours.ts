@@ -1,4 +1,5 @@
 import type { Span } from './types';
+import { sentenceAround } from './text';
 
 /**
  * Weekly working hours stated next to a mention ("fleksjob på 4 timer om ugen", "fleksjob 10-12 timer
@@ -26,28 +27,9 @@ function value(word: string): number {
   return (digits ? Number(digits.replace(',', '.')) : 0) + half;
 }
 
-const BREAK = /[\n\r\v\x07\f]/;
-/** Common abbreviations whose full stop ends no sentence ("ca. 4 timer", "fx. 3 timer"). */
-const ABBREVIATION = /(?:^|[^\p{L}])(?:ca|fx|bl\.a|kl|nr|jf|mv|inkl|ekskl|evt|min|max|pga|vedr|mht|ift|dvs|osv|t\.o\.m|f\.eks)\.$/iu;
+const BREAK = /[\n\r\v\x07\f\u2028\u2029]/;
 /** Hours in the next sentence count only when it speaks of work ("Hun arbejder 3 timer ugentligt"). */
 const WORK = /arbejd|ansat|\bjob|timetal|fleksjob/i;
-
-function endsSentence(text: string, i: number): boolean {
-  const c = text[i] as string;
-  if (BREAK.test(c)) return true;
-  if (c !== '.' && c !== '!' && c !== '?') return false;
-  if (c === '.' && ABBREVIATION.test(text.slice(Math.max(0, i - 8), i + 1))) return false;
-  const next = text.slice(i + 1).match(/^\s*(\S)/);
-  return !next || !/\p{Ll}|\d/u.test(next[1] as string);
-}
-
-function sentenceAround(text: string, span: Pick<Span, 'start' | 'end'>): { start: number; end: number } {
-  let start = span.start;
-  while (start > 0 && !endsSentence(text, start - 1)) start--;
-  let end = span.end;
-  while (end < text.length && !endsSentence(text, end)) end++;
-  return { start, end };
-}
 
 function hoursIn(text: string, s: { start: number; end: number }, span: Pick<Span, 'start' | 'end'>): { distance: number; hours: number } | null {
   const sentence = text.slice(s.start, s.end);
@@ -69,17 +51,19 @@ function hoursIn(text: string, s: { start: number; end: number }, span: Pick<Spa
  * when that one speaks of work; null when neither states any.
  */
 export function weeklyHoursNear(text: string, span: Pick<Span, 'start' | 'end'>): number | null {
-  const s = sentenceAround(text, span);
-  const here = hoursIn(text, s, span);
+  const [start, end] = sentenceAround(text, span.start);
+  const here = hoursIn(text, { start, end }, span);
   if (here) return here.hours;
-  let from = s.end;
-  while (from < text.length && (endsSentence(text, from) || /\s/.test(text[from] as string))) {
-    if (BREAK.test(text[from] as string) && /[\n\r\v\x07\f]{2}/.test(text.slice(from, from + 2))) return null; // a new paragraph
+  // the next sentence of the same paragraph (two line breaks in between start a new one)
+  let from = end;
+  let breaks = 0;
+  while (from < text.length && (from === end || /\s/.test(text[from] as string))) {
+    if (BREAK.test(text[from] as string)) breaks++;
     from++;
   }
-  if (from >= text.length) return null;
-  const next = sentenceAround(text, { start: from, end: from });
-  if (!WORK.test(text.slice(next.start, next.end))) return null;
-  const there = hoursIn(text, next, { start: next.start, end: next.start });
+  if (from >= text.length || breaks >= 2) return null;
+  const [nextStart, nextEnd] = sentenceAround(text, from);
+  if (!WORK.test(text.slice(nextStart, nextEnd))) return null;
+  const there = hoursIn(text, { start: nextStart, end: nextEnd }, { start: nextStart, end: nextStart });
   return there ? there.hours : null;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import raw from './signals.json';
 import type { SignalHit } from '../types';
 import { regexString } from '../lexicon/schema';
+import { sentenceAround } from '../text';
 
 /**
  * Signals: things a text voices that are neither an instrument nor a target group but that a rule
@@ -11,8 +12,6 @@ import { regexString } from '../lexicon/schema';
  * words every match contains), so the whole text is scanned with indexOf, not with the expressions.
  */
 
-const pattern = regexString;
-
 export const SignalSetSchema = z.strictObject({
   version: z.string(),
   signals: z
@@ -21,7 +20,7 @@ export const SignalSetSchema = z.strictObject({
         id: z.string().regex(/^[a-z-]+$/),
         label: z.string().min(3),
         patterns: z
-          .array(z.strictObject({ hints: z.array(z.string().min(3).regex(/^[^A-ZÆØÅ]+$/, 'hints are lower-case')).min(1), pattern }))
+          .array(z.strictObject({ hints: z.array(z.string().min(3).regex(/^[^A-ZÆØÅ]+$/, 'hints are lower-case')).min(1), pattern: regexString }))
           .min(1),
       }),
     )
@@ -42,18 +41,13 @@ export function bundledSignals(): SignalSet {
   return bundled;
 }
 
-const SENTENCE_END = /[.!?\n\r\v\x07\f]/;
-
 /** Start and end of the sentences that hold one of the hints (merged, in text order). */
 function sentencesWith(text: string, lower: string, hints: readonly string[]): [number, number][] {
   const out: [number, number][] = [];
   for (const h of hints) {
     for (let at = lower.indexOf(h); at >= 0; at = lower.indexOf(h, at + h.length)) {
-      let s = at;
-      while (s > 0 && !SENTENCE_END.test(text[s - 1] as string)) s--;
-      let e = at + h.length;
-      while (e < text.length && !SENTENCE_END.test(text[e] as string)) e++;
-      out.push([s, e]);
+      const [s, e] = sentenceAround(text, at);
+      out.push([s, Math.max(e, at + h.length)]);
       at = Math.max(at, e - h.length);
     }
   }
