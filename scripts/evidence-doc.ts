@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { bundledEvidence, INSTRUMENT_LABELS, KIND_HEADINGS, STRENGTH_LABELS, DIRECTION_LABELS, TARGET_GROUP_LABELS } from '../src/core';
+import { bundledEvidence, populationOf, INSTRUMENT_LABELS, KIND_HEADINGS, STRENGTH_LABELS, DIRECTION_LABELS, TARGET_GROUP_LABELS } from '../src/core';
 import type { EvidenceSet, Finding, Rule } from '../src/core';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -61,7 +61,7 @@ export function renderGenerated(set: EvidenceSet = bundledEvidence()): string {
   out.push('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of set.rules) {
     const f = set.findings.find((x) => x.id === r.findings[0])!;
-    const pop = set.populations.find((p) => p.id === f.population)!;
+    const pop = populationOf(set, f)!;
     const ex = f.exclusions.map((x) => set.exclusions.find((e) => e.id === x)!).map((x) => groups(x.groups)).join('; ') || '—';
     const badge = f.strength === 'claim' ? STRENGTH_LABELS.claim : `${STRENGTH_LABELS[f.strength]} · ${DIRECTION_LABELS[f.direction]}`;
     const covered = tests.filter((t) => t.text.includes(`'${r.id}'`)).map((t) => `\`${path.basename(t.file)}\``);

@@ -1,5 +1,6 @@
 import type { Analysis } from '../core/types';
 import type { EvidenceSet } from '../core/evidence/schema';
+import { populationOf } from '../core/evidence';
 import { INSTRUMENT_LABELS, TARGET_GROUP_LABELS } from '../core/ids';
 import {
   REFERENCE_LIST_HEADING,
@@ -125,7 +126,7 @@ export function formatEvidenceMarkdown(set: EvidenceSet): string {
     out.push(`- Id: \`${f.id}\` (version ${f.version})`);
     out.push(`- Kilde: ${escapeMd(src ? `${src.publisherShort}: ${src.title}` : f.source)}`);
     out.push(`- Indsatser: ${f.instruments.map((i) => INSTRUMENT_LABELS[i]).join(', ')}`);
-    const pop = set.populations.find((p) => p.id === f.population);
+    const pop = populationOf(set, f);
     out.push(`- Fundet blandt: ${escapeMd(pop?.label ?? f.population)}${pop?.groups.length ? ` (${pop.groups.map((t) => TARGET_GROUP_LABELS[t]).join(', ')})` : ''}`);
     for (const xid of f.exclusions) {
       const x = set.exclusions.find((e) => e.id === xid);

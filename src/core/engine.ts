@@ -55,9 +55,10 @@ function hoursFor(set: EvidenceSet, text: string, instruments: InstrumentHit[]):
   const out = new Map<InstrumentId, number[]>();
   const wanted = set.rules.filter((r) => r.when.weeklyHours).map((r) => r.instrument);
   if (!wanted.length) return out;
-  const masked = maskInserted(text);
+  let masked: string | undefined; // only when an instrument the rules read hours for is there
   for (const h of instruments) {
     if (!wanted.some((w) => inFamily(h.id, w))) continue;
+    masked ??= maskInserted(text);
     const values: number[] = [];
     for (const m of h.mentions) {
       if (m.negated) continue;

@@ -1,4 +1,5 @@
 import type { EvidenceSet, Finding, Population, Rule } from './evidence/schema';
+import { populationOf } from './evidence';
 import { impliedGroups, inFamily, TARGET_GROUP_AXIS, type InstrumentId, type TargetGroupId } from './ids';
 import type { Citation, InstrumentHit, Register, SignalHit, Span, Suggestion, TargetGroupHit } from './types';
 
@@ -68,7 +69,7 @@ export function findingFit(
   kind: Rule['kind'],
   groups: ReadonlySet<TargetGroupId>,
 ): { reason: 'population' | 'exclusion'; id: string } | null {
-  const pop = set.populations.find((p) => p.id === f.population);
+  const pop = populationOf(set, f);
   // Support and suggestions need the citizen wholly inside the population; a caution or a viewpoint
   // applies as soon as part of the citizen's situation is (a sygemeldt who "var jobparat").
   const fits = kind === 'support' || kind === 'consider' ? inPopulation : touchesPopulation;
@@ -117,7 +118,7 @@ export function applyRules(set: EvidenceSet, input: RuleInput, register: Registe
     const first = findings[0];
     if (!first) continue;
     const advocacy = findings.every((f) => set.sources.find((s) => s.id === f.source)?.advocacy);
-    const pop = set.populations.find((p) => p.id === first.population);
+    const pop = populationOf(set, first);
     cands.push({
       suggestion: {
         id: rule.id,

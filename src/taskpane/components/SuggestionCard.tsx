@@ -18,7 +18,7 @@ import {
   shorthands,
   tokens,
 } from '@fluentui/react-components';
-import { INSTRUMENT_LABELS, TARGET_GROUP_LABELS, formatReference, registerLabel, type EvidenceSet, type Register, type Suggestion } from '../../core';
+import { INSTRUMENT_LABELS, TARGET_GROUP_LABELS, formatReference, populationOf, registerLabel, type EvidenceSet, type Register, type Suggestion } from '../../core';
 import { CARD_BASE, QUOTE_STYLE } from './cardStyle';
 import { AVERAGE_EFFECT_CAVEAT, DISMISS_REASONS, NOT_INSERTABLE_NOTE, dismissReasonLabel, evidenceBadge, groupsText, type DismissReason } from '../labels';
 
@@ -81,9 +81,7 @@ export function SuggestionCard(props: SuggestionCardProps): JSX.Element {
   const refIds = Array.from(new Set(findings.flatMap((f) => f.references)));
   const refs = refIds.map((r) => set.references.find((x) => x.id === r)).filter((r): r is NonNullable<typeof r> => !!r);
   const caveats = Array.from(new Set(findings.flatMap((f) => f.caveats)));
-  const populations = Array.from(new Set(findings.map((f) => f.population)))
-    .map((pid) => set.populations.find((p) => p.id === pid))
-    .filter((p): p is NonNullable<typeof p> => !!p);
+  const populations = Array.from(new Set(findings.map((f) => populationOf(set, f)))).filter((p): p is NonNullable<typeof p> => !!p);
   const exclusions = Array.from(new Set(findings.flatMap((f) => f.exclusions)))
     .map((xid) => set.exclusions.find((x) => x.id === xid))
     .filter((x): x is NonNullable<typeof x> => !!x);
