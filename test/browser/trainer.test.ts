@@ -90,6 +90,28 @@ async function notice(page: Page, key: string): Promise<string> {
 const card = (page: Page, s: Suggestion) => page.locator(`article[data-suggestion-id="${s.id}"]`);
 const countOf = (xs: string[], x: string) => xs.filter((y) => y === x).length;
 
+/**
+ * Pick an example in the demo and wait until the pane shows the engine's cards for it. "Andre
+ * synspunkter" is collapsed, and its cards and the prompts meant for the caseworker are never
+ * inserted in bulk: `shown` are the open cards, `anchored` what "Indsæt alle" inserts.
+ */
+async function openExample(page: Page, ex: ExampleEntry): Promise<{ text: string; shown: Suggestion[]; anchored: Suggestion[] }> {
+  const text = textOf(ex);
+  const shown = analyze(text).suggestions.filter((x) => x.kind !== 'viewpoint');
+  const anchored = shown.filter((x) => x.mention && x.insertable);
+  await page.getByRole('combobox', { name: 'Eksempel' }).click();
+  await page.getByRole('option', { name: optionLabel(ex) }).click();
+  await page.waitForFunction(
+    (exp) =>
+      JSON.stringify(Array.from(document.querySelectorAll('[data-testid="jpe-pane"] article[data-suggestion-id]')).map((e) => (e as HTMLElement).dataset['suggestionId'])) ===
+      JSON.stringify(exp),
+    shown.map((x) => x.id),
+    { timeout: 15000 },
+  );
+  await settle(page);
+  return { text, shown, anchored };
+}
+
 /** A browser on the demo page for the describe block that calls it; `.s` is the session once opened. */
 function demoSession(): { s: Session } {
   const box = {} as { s: Session; browser: Browser };
@@ -115,22 +137,8 @@ describe('demo: a trainer clicks through every pane action on every example plan
 
   test.each(index.map((e) => [e.file, e] as const))('%s', async (_f, ex) => {
     const page = demo.s.page;
-    const text = textOf(ex);
-    // "Andre synspunkter" is collapsed, and its cards and the prompts meant for the caseworker are never inserted in bulk
-    const shown = analyze(text).suggestions.filter((x) => x.kind !== 'viewpoint');
-    const anchored = shown.filter((x) => x.mention && x.insertable);
+    const { text, shown, anchored } = await openExample(page, ex);
     expect(anchored.length).toBeGreaterThan(0);
-
-    await page.getByRole('combobox', { name: 'Eksempel' }).click();
-    await page.getByRole('option', { name: optionLabel(ex) }).click();
-    await page.waitForFunction(
-      (exp) =>
-        JSON.stringify(Array.from(document.querySelectorAll('[data-testid="jpe-pane"] article[data-suggestion-id]')).map((e) => (e as HTMLElement).dataset['suggestionId'])) ===
-        JSON.stringify(exp),
-      shown.map((x) => x.id),
-      { timeout: 15000 },
-    );
-    await settle(page);
     let doc = await readDoc(page);
     expect(doc.user).toBe(text);
 
@@ -329,20 +337,7 @@ describe('demo: "Indsæt alle" inserts every shown suggestion once plus the Kild
 
   test.each(index.map((e) => [e.file, e] as const))('%s: right after Indsæt on one card, without waiting', async (_f, ex) => {
     const page = demo.s.page;
-    const text = textOf(ex);
-    // "Andre synspunkter" is collapsed, and its cards and the prompts meant for the caseworker are never inserted in bulk
-    const shown = analyze(text).suggestions.filter((x) => x.kind !== 'viewpoint');
-    const anchored = shown.filter((x) => x.mention && x.insertable);
-    await page.getByRole('combobox', { name: 'Eksempel' }).click();
-    await page.getByRole('option', { name: optionLabel(ex) }).click();
-    await page.waitForFunction(
-      (exp) =>
-        JSON.stringify(Array.from(document.querySelectorAll('[data-testid="jpe-pane"] article[data-suggestion-id]')).map((e) => (e as HTMLElement).dataset['suggestionId'])) ===
-        JSON.stringify(exp),
-      shown.map((x) => x.id),
-      { timeout: 15000 },
-    );
-    await settle(page);
+    const { text, anchored } = await openExample(page, ex);
     // One suggestion first (its paragraph moves every later mention), then at once "Indsæt alle".
     const first = anchored[0] as Suggestion;
     await card(page, first).getByRole('button', { name: 'Indsæt', exact: true }).click();

@@ -20,7 +20,7 @@ async function send(o: SmartAlertsOptions) {
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
 
-describe('CPR guard on Send (Smart Alerts, OnMessageSend)', () => {
+describe('CPR guard on Send (Microsoft Learn: "Handle OnMessageSend and OnAppointmentSend events in your Outlook add-in with Smart Alerts"; "Configure your Outlook add-in for event-based activation")', () => {
   test('a mail without CPR numbers is sent, after reading subject and body as text', async () => {
     const s = await send({ subject: 'Din plan', body: 'Hej Anna. Vi ses til samtale den 12.3. Ring på 22 33 44 55.' });
     expect(s.outcome()).toMatchObject({ kind: 'sent', slowNotice: false });
@@ -57,7 +57,7 @@ describe('CPR guard on Send (Smart Alerts, OnMessageSend)', () => {
     expect(o.elapsedMs).toBeLessThan(SLOW_MS);
   });
 
-  test('the stand-in follows the documented limits: slow notice, time-out, soft block, 500 characters', async () => {
+  test('the stand-in follows the documented limits: over 5 s a slow notice, at 300 s a time-out, soft block without Send Anyway, at most 500 characters (Smart Alerts article: long-running add-ins, send mode options, limitations)', async () => {
     // the stand-in itself must be able to say no, or the tests above prove nothing
     expect((await send({ subject: 'a', body: 'b', latencyMs: 3_000 })).outcome()).toMatchObject({ kind: 'sent', slowNotice: true });
     const never = smartAlertsStandin({ subject: 'a', body: 'b' });
@@ -91,7 +91,7 @@ describe('CPR guard on Send (Smart Alerts, OnMessageSend)', () => {
   });
 });
 
-describe('the CPR guard is declared where Outlook looks for it', () => {
+describe('the CPR guard is declared where Outlook looks for it (Smart Alerts walkthrough: LaunchEvent, Runtimes/Override, autoRunEvents)', () => {
   const xml = fs.readFileSync(path.join(__dirname, '../../manifest.outlook.xml'), 'utf8');
   test('manifest.outlook.xml: OnMessageSend → onMessageSendHandler, PromptUser, Mailbox 1.12, both runtimes', () => {
     expect(xml).toMatch(/<LaunchEvent Type="OnMessageSend" FunctionName="onMessageSendHandler" SendMode="PromptUser" \/>/);
