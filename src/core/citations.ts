@@ -52,6 +52,14 @@ export function suggestionWithCitation(set: EvidenceSet, s: Suggestion, style: C
   return parts.length ? `${sentence} (${parts.join('; ')}).` : `${sentence}.`;
 }
 
+/**
+ * Whether "Indsæt alle" and the Kildeliste's scope take the card: not an interest organisation's
+ * viewpoint, not a prompt meant for the caseworker. (Each card can still be inserted on its own.)
+ */
+export function insertedInBulk(s: Pick<Suggestion, 'kind' | 'insertable'>): boolean {
+  return s.insertable && s.kind !== 'viewpoint';
+}
+
 /** The same, wrapped in the add-in's invisible markers, ready to insert. */
 export function insertionText(set: EvidenceSet, s: Suggestion, style: CitationStyle): string {
   return wrapInserted(suggestionWithCitation(set, s, style));

@@ -12,6 +12,7 @@ import {
   markerTag,
   maskInserted,
   parseMarkerTag,
+  insertedInBulk,
   referenceListText,
   sourceLabel,
   suggestionWithCitation,
@@ -685,8 +686,7 @@ export function usePane(host: Host): [PaneState, PaneActions] {
     referenceScope: () => {
       const st = stateRef.current;
       if (st.citedFindings.size) return { findings: [...st.citedFindings], fromInserted: true, count: st.citedFindings.size };
-      // what would be inserted: not the viewpoints, not the prompts meant for the caseworker
-      const shown = (st.analysis?.suggestions ?? []).filter((s) => !st.settings.dismissed[s.id] && s.insertable && s.kind !== 'viewpoint');
+      const shown = (st.analysis?.suggestions ?? []).filter((s) => !st.settings.dismissed[s.id] && insertedInBulk(s));
       const f = new Set<string>();
       shown.forEach((s) => s.findings.forEach((x) => f.add(x)));
       return { findings: [...f], fromInserted: false, count: shown.length };
@@ -736,8 +736,7 @@ export function usePane(host: Host): [PaneState, PaneActions] {
     },
     insertAllCandidates: () => {
       const st = stateRef.current;
-      // Viewpoints (an interest organisation's claims) and prompts to the caseworker are never inserted in bulk.
-      return (st.analysis?.suggestions ?? []).filter((s) => !st.settings.dismissed[s.id] && !!s.mention && s.insertable && s.kind !== 'viewpoint');
+      return (st.analysis?.suggestions ?? []).filter((s) => !st.settings.dismissed[s.id] && !!s.mention && insertedInBulk(s));
     },
     insertAll: async () => {
       if (!evidence.set) return;

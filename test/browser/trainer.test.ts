@@ -7,6 +7,7 @@ import {
   analyze,
   bundledEvidence,
   inFamily,
+  insertedInBulk,
   referenceListText,
   suggestionWithCitation,
   type Suggestion,
@@ -98,7 +99,7 @@ const countOf = (xs: string[], x: string) => xs.filter((y) => y === x).length;
 async function openExample(page: Page, ex: ExampleEntry): Promise<{ text: string; shown: Suggestion[]; anchored: Suggestion[] }> {
   const text = textOf(ex);
   const shown = analyze(text).suggestions.filter((x) => x.kind !== 'viewpoint');
-  const anchored = shown.filter((x) => x.mention && x.insertable);
+  const anchored = shown.filter((x) => x.mention && insertedInBulk(x));
   await page.getByRole('combobox', { name: 'Eksempel' }).click();
   await page.getByRole('option', { name: optionLabel(ex) }).click();
   await page.waitForFunction(

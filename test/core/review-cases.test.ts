@@ -5,7 +5,7 @@
  */
 import { analyze } from '../../src/core/engine';
 import { bundledEvidence } from '../../src/core/evidence';
-import { referenceList, sourceLabel, suggestionWithCitation } from '../../src/core/citations';
+import { insertedInBulk, referenceList, sourceLabel, suggestionWithCitation } from '../../src/core/citations';
 import { weeklyHoursNear } from '../../src/core/hours';
 import { detectSignals } from '../../src/core/signals';
 import type { Suggestion } from '../../src/core/types';
@@ -214,7 +214,7 @@ describe('item 6: citations a reader can trace', () => {
   test('the Kildeliste lists exactly the works the inserted sentences cite', () => {
     const text =
       'Aktivitetsparat kontanthjælpsmodtager med skizofreni. Løntimer i en bager, IPS-forløb og samtaler hver måned. Han kommer i privat løntilskud.';
-    const out = cards(text).filter((s) => s.insertable && s.kind !== 'viewpoint');
+    const out = cards(text).filter(insertedInBulk);
     expect(out.length).toBeGreaterThan(2);
     const cited = new Set(out.flatMap((s) => /\(([^()]*)\)\.$/.exec(suggestionWithCitation(set, s, 'short'))![1]!.split('; ')));
     const listed = new Set(referenceList(set, out.flatMap((s) => s.findings)).map((e) => e.cite));
