@@ -43,6 +43,6 @@ export function quotedText(q: QuotedMail, style: ReplyStyle): string {
 }
 
 /** The first line of the quoted part as the body's text shows it (to find it again). */
-export function quotedStartLine(q: QuotedMail, style: ReplyStyle): string {
-  return style === 'classic' ? '-----Oprindelig meddelelse-----' : `Fra: ${q.from}`;
+export function quotedStartLine(q: QuotedMail, style: ReplyStyle, format: 'html' | 'text'): string {
+  return style === 'classic' && format === 'text' ? '-----Oprindelig meddelelse-----' : `Fra: ${q.from}`;
 }
