@@ -467,10 +467,10 @@ describe('the checks catch a broken guard (the tests can fail)', () => {
         }
       ).Office.context.mailbox.item;
       const htmlNow = await new Promise<string>((res) => item.body.getAsync('html', (r) => res(r.value)));
-      const list = `<div id="jpe-kildeliste">${ls.map((l) => `<p>\u2063\u2062${l}\u2062\u2063</p>`).join('')}</div>`;
+      const list = `<div id="jpe-kildeliste">${ls.map((l) => `<p>${l}</p>`).join('')}</div>`;
       const at = htmlNow.indexOf('<div id="appendonsend"');
       await new Promise<void>((res) => item.body.setAsync(htmlNow.slice(0, at) + list + htmlNow.slice(at), { coercionType: 'html' }, () => res()));
-    }, lines);
+    }, lines.map(wrapInserted));
     const found = problems(await readBody(page), { initial, citations: [], list: lines, quoteLine: quotedStartLine(html.quoted!, 'owa', 'html') });
     expect(found).toEqual([`images ${initial.images} → 0`]);
   });
