@@ -18,7 +18,7 @@ import {
 import type { MailExample } from '../../src/demo/mail-examples';
 import { quotedStartLine } from '../../src/demo/mailbox/reply';
 import { DONT_SEND, SEND_ANYWAY } from '../../src/demo/mailbox/smart-alerts';
-import { ROOT, baseUrl, launch, openSession, screenshot, type Session } from './helpers';
+import { ROOT, assertStayedLocal, axeViolations, baseUrl, launch, openSession, screenshot, seriousOrWorse, type Session } from './helpers';
 
 /**
  * An adviser in the demo's Outlook mode (issue 14): the real Outlook adapter (src/hosts/outlook*.ts)
@@ -272,6 +272,14 @@ describe('demo, Outlook mode: an adviser clicks through the pane on every exampl
       for (const h of findCpr(body)) expect(['010190-****', '111111-****']).toContain(h.masked);
     }
     expect(index.filter((e) => findCpr(fs.readFileSync(path.join(MAILS, e.file), 'utf8')).length).length).toBeGreaterThanOrEqual(1);
+  });
+
+  test('the Outlook mode: no serious accessibility violations, nothing leaves the page, no document text stored', async () => {
+    const page = demo.s.page;
+    await openMail(page, index[0] as Entry);
+    expect(seriousOrWorse(await axeViolations(page))).toEqual([]);
+    expect(await page.evaluate(() => localStorage.length + sessionStorage.length + document.cookie.length)).toBe(0);
+    assertStayedLocal(demo.s);
   });
 
   test.each(index.map((e) => [e.file, e] as const))('%s', async (_f, ex) => {
