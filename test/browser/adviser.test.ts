@@ -377,8 +377,8 @@ describe('demo, Outlook mode: documented behaviours the adapter must survive', (
     const { initial, shown } = await openMail(page, html);
     await selectWord(page, mentionLine(initial.text, shown[0] as Suggestion));
     await act(page, () => card(page, shown[0] as Suggestion).getByRole('button', { name: 'Indsæt', exact: true }).click());
-    await notice(page, 'selection').waitFor();
     expect(problems(await readBody(page), { initial, citations: [], list: null })).toEqual([]);
+    await notice(page, 'selection').waitFor();
   });
 
   test('O4: Outlook rewriting the HTML on setAsync (images lost): the Kildeliste write is undone', async () => {
