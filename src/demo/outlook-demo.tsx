@@ -115,6 +115,9 @@ const splitAddresses = (s: string) =>
 
 type Client = 'web' | 'classic';
 
+/** The pane re-renders only for its own state, not for every Office call the page counts. */
+const MemoPane = React.memo(Pane);
+
 /** The body's initial content for an example: its text and, in a reply, the quoted earlier mail as the client writes it. */
 function initialBody(ex: MailExample, b: MailBehaviours): string {
   if (ex.format === 'html') return compactHtml(ex.body) + (ex.quoted ? quotedHtml(ex.quoted, b.replyStyle) : '');
@@ -291,7 +294,7 @@ export function OutlookDemo(props: { example: MailExample | undefined }): JSX.El
       <div className={styles.paneCol} role="complementary" aria-label="Jobplan Evidens-ruden">
         {host && (
           <ErrorBoundary>
-            <Pane key={paneKey} host={host} />
+            <MemoPane key={paneKey} host={host} />
           </ErrorBoundary>
         )}
       </div>
