@@ -342,6 +342,7 @@ describe('demo, Outlook mode: an adviser clicks through the pane on every exampl
     const cprs = [...new Set([...findCpr(subject), ...findCpr(initial.text)].map((h) => h.masked))];
     expect(await send(page)).toBe('dialog');
     const message = await page.getByTestId('jpe-smart-alert-message').innerText();
+    await screenshot(page, `adviser-${ex.file}-send`);
     for (const m of cprs) expect(message).toContain(m);
     expect(message).not.toMatch(/\d{6}-?\d{4}/);
     await page.getByRole('button', { name: DONT_SEND }).click();
