@@ -362,16 +362,20 @@ describe('demo, Outlook mode: documented behaviours the adapter must survive', (
   const html = index.find((e) => e.format === 'html' && e.quoted) as Entry;
   const text = index.find((e) => e.format === 'text') as Entry;
 
-  test('classic Outlook reply (_MailOriginal, O12): the Kildeliste goes above the quoted mail', async () => {
-    const page = demo.s.page;
-    const { initial, shown } = await openMail(page, html, { client: 'classic' });
-    expect(initial.html).toContain('_MailOriginal');
-    const a = shown.find((s) => s.mention && insertedInBulk(s)) as Suggestion;
-    await caretAfter(page, mentionLine(initial.text, a));
-    await insert(page, a);
-    await kildeliste(page);
-    expect(problems(await readBody(page), { initial, citations: [cite(a)], list: listLines([a]), quoteLine: quotedStartLine(html.quoted!, 'classic', 'html') })).toEqual([]);
-  });
+  test.each(index.filter((e) => e.quoted).map((e) => [e.file, e] as const))(
+    'classic Outlook reply (O12: _MailOriginal; "-----Oprindelig meddelelse-----"), %s: the Kildeliste goes above the quoted mail',
+    async (_f, ex) => {
+      const page = demo.s.page;
+      const { initial, shown } = await openMail(page, ex, { client: 'classic' });
+      expect(initial.html).toMatch(ex.format === 'html' ? /_MailOriginal/ : /-----Oprindelig meddelelse-----/);
+      const a = shown.find((s) => s.mention && insertedInBulk(s)) as Suggestion;
+      await caretAfter(page, mentionLine(initial.text, a));
+      await insert(page, a);
+      await kildeliste(page);
+      const quoteLine = quotedStartLine(ex.quoted as NonNullable<Entry['quoted']>, 'classic', ex.format);
+      expect(problems(await readBody(page), { initial, citations: [cite(a)], list: listLines([a]), quoteLine })).toEqual([]);
+    },
+  );
 
   test('O1: with text selected, Indsæt refuses instead of replacing it', async () => {
     const page = demo.s.page;
