@@ -178,7 +178,11 @@ export function OutlookDemo(props: { example: MailExample | undefined }): JSX.El
     setMailbox(mb);
     setHost(createOutlookHost());
     setPaneKey((k) => k + 1);
-    return () => mb.dispose();
+    return () => {
+      mb.dispose();
+      const w = window as unknown as { Office?: unknown };
+      if (w.Office === mb.office) delete w.Office;
+    };
   }, [ex, behaviours.replyStyle]);
 
   const pickClient = (c: Client) => {
