@@ -145,6 +145,8 @@ export function OutlookDemo(props: { example: MailExample | undefined }): JSX.El
   const [sending, setSending] = React.useState<'idle' | 'checking' | 'slow'>('idle');
   const [dialog, setDialog] = React.useState<Extract<SendOutcome, { message: string }> | null>(null);
   const [sent, setSent] = React.useState<{ subject: string; to: string; n: number } | null>(null);
+  /** "Start forfra" writes the example's draft again. */
+  const [draftNo, setDraftNo] = React.useState(0);
 
   // A new draft for each example (and each reply style): the body, the mailbox on it, and a fresh pane.
   React.useLayoutEffect(() => {
@@ -183,7 +185,7 @@ export function OutlookDemo(props: { example: MailExample | undefined }): JSX.El
       const w = window as unknown as { Office?: unknown };
       if (w.Office === mb.office) delete w.Office;
     };
-  }, [ex, behaviours.replyStyle]);
+  }, [ex, behaviours.replyStyle, draftNo]);
 
   const pickClient = (c: Client) => {
     setClient(c);
@@ -219,6 +221,9 @@ export function OutlookDemo(props: { example: MailExample | undefined }): JSX.El
           <div className={styles.sendRow}>
             <Button appearance="primary" onClick={() => void send()} disabled={!ex || sending !== 'idle'} data-testid="jpe-send">
               Send
+            </Button>
+            <Button onClick={() => setDraftNo((n) => n + 1)} disabled={!ex}>
+              Start forfra
             </Button>
             <Caption1>
               {ex ? (ex.format === 'html' ? 'HTML-mail' : 'Mail i ren tekst') : ''}

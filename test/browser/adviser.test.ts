@@ -342,6 +342,7 @@ describe('demo, Outlook mode: an adviser clicks through the pane on every exampl
     const cprs = [...new Set([...findCpr(subject), ...findCpr(initial.text)].map((h) => h.masked))];
     expect(await send(page)).toBe('dialog');
     const message = await page.getByTestId('jpe-smart-alert-message').innerText();
+    await page.waitForTimeout(400); // the dialog's fade-in
     await screenshot(page, `adviser-${ex.file}-send`);
     for (const m of cprs) expect(message).toContain(m);
     expect(message).not.toMatch(/\d{6}-?\d{4}/);
@@ -430,6 +431,37 @@ async function selectWord(page: Page, needle: string): Promise<void> {
   }, needle);
   await page.waitForTimeout(50);
 }
+
+describe('demo, Outlook mode: the adviser types in the draft', () => {
+  const demo = demoSession();
+
+  test.each([
+    ['html', index.find((e) => e.format === 'html') as Entry],
+    ['text', index.find((e) => e.format === 'text') as Entry],
+  ] as const)('%s: typed lines (Enter) are read as Outlook hands them over, and an insert keeps them', async (_k, ex) => {
+    const page = demo.s.page;
+    const { initial } = await openMail(page, ex);
+    const first = initial.text.split('\n')[0] as string;
+    await caretAfter(page, first);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Vi aftaler virksomhedspraktik hos Vestby Metal.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Du får også en mentor.');
+    await page.getByRole('button', { name: 'Analysér igen' }).click();
+    await page.waitForTimeout(300);
+    await settle(page);
+    const typed = await readBody(page);
+    const lines = typed.text.split('\n');
+    const at = lines.indexOf(first);
+    expect(lines.slice(at, at + 3)).toEqual([first, 'Vi aftaler virksomhedspraktik hos Vestby Metal.', 'Du får også en mentor.']);
+    const shown = expected(typed.text, ex.register);
+    expect(await cardIds(page)).toEqual(shown.map((s) => s.id));
+    const a = shown.find((s) => s.mention && insertedInBulk(s)) as Suggestion;
+    await caretAfter(page, mentionLine(typed.text, a));
+    await insert(page, a);
+    expect(problems(await readBody(page), { initial: typed, citations: [cite(a)], list: null })).toEqual([]);
+  });
+});
 
 describe('the checks catch a broken guard (the tests can fail)', () => {
   const demo = demoSession();
