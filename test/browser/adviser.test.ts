@@ -460,6 +460,12 @@ describe('demo, Outlook mode: the adviser types in the draft', () => {
     await caretAfter(page, mentionLine(typed.text, a));
     await insert(page, a);
     expect(problems(await readBody(page), { initial: typed, citations: [cite(a)], list: null })).toEqual([]);
+    // "Start forfra": the example's draft again, and a fresh pane on it.
+    await page.getByRole('button', { name: 'Start forfra' }).click();
+    await page.waitForFunction(() => !(document.querySelector('[data-testid="jpe-mailbody"]')?.textContent ?? '').includes('Du får også en mentor.'));
+    await page.locator('[data-testid="jpe-pane"] article[data-suggestion-id]').first().waitFor();
+    await settle(page);
+    expect((await readBody(page)).text).toBe(initial.text);
   });
 });
 
