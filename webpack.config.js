@@ -169,6 +169,8 @@ module.exports = async (env = {}, argv = {}) => {
         },
         // The demo's example plans are bundled as strings so the demo works offline.
         { test: /\.txt$/, type: 'asset/source' },
+        // The demo's example mails (Outlook mode): HTML bodies as strings, only from examples/mails (page templates keep their loader).
+        { test: /\.html$/, include: [path.resolve(__dirname, 'examples/mails')], type: 'asset/source' },
       ],
     },
     plugins,

@@ -6,6 +6,8 @@ import {
   Field,
   FluentProvider,
   Option,
+  Tab,
+  TabList,
   makeStyles,
   tokens,
   webLightTheme,
@@ -14,6 +16,8 @@ import { createDemoHost, type DemoHost } from '../hosts/demo';
 import { Pane } from '../taskpane/App';
 import { ErrorBoundary } from '../taskpane/components/ErrorBoundary';
 import { exampleLabel, loadExamples, type Example } from './examples';
+import { loadMailExamples } from './mail-examples';
+import { MailPicker, OutlookDemo } from './outlook-demo';
 
 const useStyles = makeStyles({
   app: {
@@ -66,7 +70,49 @@ function injectedText(): string | null {
   return typeof t === 'string' ? t : null;
 }
 
+type Mode = 'word' | 'outlook';
+
+/** ?mode=outlook opens the Outlook mode, ?mail=<file> an example mail (for links and tests). */
+function initialMode(): { mode: Mode; mail: string | null } {
+  const q = new URLSearchParams(window.location.search);
+  return { mode: q.get('mode') === 'outlook' ? 'outlook' : 'word', mail: q.get('mail') };
+}
+
 function App(): JSX.Element {
+  const styles = useStyles();
+  const first = React.useMemo(initialMode, []);
+  const [mode, setMode] = React.useState<Mode>(first.mode);
+  const mails = React.useMemo(loadMailExamples, []);
+  const [mailFile, setMailFile] = React.useState<string | undefined>(first.mail ?? mails[0]?.file);
+  const mail = mails.find((m) => m.file === mailFile) ?? mails[0];
+  const tabs = (
+    <TabList selectedValue={mode} onTabSelect={(_e, d) => setMode(d.value === 'outlook' ? 'outlook' : 'word')} aria-label="Vis demoen som">
+      <Tab value="word">Word-dokument</Tab>
+      <Tab value="outlook">Outlook-mail</Tab>
+    </TabList>
+  );
+  if (mode === 'word') return <WordDemo tabs={tabs} />;
+  return (
+    <div className={styles.app}>
+      <header className={styles.top}>
+        <div className={styles.titleBlock}>
+          <h1 className={styles.title}>Jobplan Evidens – demo</h1>
+          <p className={styles.intro}>
+            Til undervisning: vælg en eksempelmail, sæt markøren i mailen, og brug ruden til højre – den samme som i Outlook, på den
+            samme Outlook-kode. &quot;Send&quot; kører CPR-tjekket fra Outlook. Alt foregår i browseren – intet sendes videre.
+          </p>
+          {tabs}
+        </div>
+        <div className={styles.picker}>
+          <MailPicker examples={mails} current={mail} onPick={(f) => f && setMailFile(f)} />
+        </div>
+      </header>
+      <OutlookDemo example={mail} />
+    </div>
+  );
+}
+
+function WordDemo(props: { tabs: React.ReactNode }): JSX.Element {
   const styles = useStyles();
   const examples = React.useMemo(loadExamples, []);
   const editorRef = React.useRef<HTMLDivElement>(null);
@@ -101,6 +147,7 @@ function App(): JSX.Element {
             Til undervisning: vælg en eksempelplan, eller skriv selv i dokumentet til venstre. Ruden til højre er den samme som
             i Word og Outlook. Alt foregår i browseren – intet sendes videre.
           </p>
+          {props.tabs}
         </div>
         <div className={styles.picker}>
           <Field label="Eksempel" hint={current?.description}>
