@@ -33,6 +33,16 @@ export function citationSpanHtml(text: string, tag: string): string {
   return `<span id="${htmlIdForTag(tag)}_${uniqueSuffix()}">${escapeHtml(wrapInserted(text))}</span>`;
 }
 
+/**
+ * What goes in at the cursor for these citations: each on a line of its own. The cursor usually sits
+ * right after the adviser's full stop, where "…aftalte.De fleste…" would read as one run-on line, so the
+ * first span starts with a line break of its own (inside the span: removing the citation removes it too,
+ * and the adviser's line stays exactly as typed).
+ */
+export function cursorInsertHtml(citations: readonly { text: string; tag: string }[]): string {
+  return citations.map((c, i) => citationSpanHtml(c.text, c.tag).replace('">', i === 0 ? '"><br>' : '">')).join('<br>');
+}
+
 let idCounter = 0;
 function uniqueSuffix(): string {
   idCounter = (idCounter + 1) % 1e6;

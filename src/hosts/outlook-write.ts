@@ -2,7 +2,7 @@ import { wrapInserted } from '../core/markers';
 import { HostError, type InsertRequest } from './host';
 import { planInsertions, type InsertTarget } from './insertion';
 import { officeAsync } from './office-errors';
-import { citationSpanHtml, findElementById, htmlFingerprint, normaliseLineBreaks, onlyAddinHtml, plainAppendPosition, tagForHtmlId, userTextOf } from './outlook-html';
+import { citationSpanHtml, cursorInsertHtml, findElementById, htmlFingerprint, normaliseLineBreaks, onlyAddinHtml, plainAppendPosition, tagForHtmlId, userTextOf } from './outlook-html';
 import { getBody, type AnyItem } from './outlook-read';
 import { makeSnapshot, resolveSpan, type Snapshot } from './text-map';
 
@@ -45,10 +45,7 @@ export async function insertHtml(item: AnyItem, reqs: InsertRequest[]): Promise<
     seen.add(w);
     return true;
   });
-  const html = reqs
-    .filter((_, i) => results[i])
-    .map((r) => citationSpanHtml(r.text, r.tag))
-    .join('<br>');
+  const html = cursorInsertHtml(reqs.filter((_, i) => results[i]));
   if (!html) return results;
   await guardSelection(item);
   await officeAsync<void>((cb) => item.body.setSelectedDataAsync(html, { coercionType: 'html' as Office.CoercionType }, cb));

@@ -108,6 +108,9 @@ function problems(b: Body, x: Expect): string[] {
   }
   if (after.join('').length !== before.join('').length) out.push(`text lost or added: ${before.join('').length} → ${after.join('').length} characters`);
   const { inserted } = segments(b.text);
+  // every insertion starts a line of its own: never glued to the adviser's sentence ("…aftalte.De fleste …")
+  for (let at = b.text.indexOf(MARK_OPEN); at >= 0; at = b.text.indexOf(MARK_OPEN, at + 1))
+    if (at > 0 && b.text[at - 1] !== '\n') out.push(`insertion glued to the text before it: ${JSON.stringify(b.text.slice(Math.max(0, at - 20), at + 20))}`);
   const headings = inserted.filter((s) => s === REFERENCE_LIST_HEADING).length;
   let cites = inserted;
   if (x.list) {

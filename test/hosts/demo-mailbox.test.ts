@@ -73,6 +73,7 @@ describe('the real adapter on the demo mailbox', () => {
     expect(await host.readText()).toContain('Vi holder samtaler.');
     expect(await host.insert(CITE)).toBe(true);
     expect(el.querySelectorAll('p')[1]?.textContent).toBe('Vi holder samtaler.' + wrapInserted(CITE.text));
+    expect(el.querySelectorAll('p')[1]?.innerHTML).toMatch(/^Vi holder samtaler\.<span id="[^"]+"><br>/); // a line of its own: not glued to the full stop
     await host.upsertReferenceList(LIST);
     await host.upsertReferenceList(LIST);
     expect(el.querySelectorAll('#jpe-kildeliste')).toHaveLength(1);
@@ -85,7 +86,7 @@ describe('the real adapter on the demo mailbox', () => {
   test('O1: the cursor never in the body → setSelectedDataAsync inserts at the top; a selection is replaced (and the adapter refuses)', async () => {
     const { el, mb, host } = setup('<p>Hej Sara</p><p>Vi holder samtaler.</p>', 'html');
     await host.insert(CITE);
-    expect(bodyText(el).startsWith(wrapInserted(CITE.text))).toBe(true);
+    expect(bodyText(el).startsWith('\n' + wrapInserted(CITE.text))).toBe(true);
     caretAt(mb, el, 'Hej Sara\nVi '.length, 'holder'.length);
     await expect(host.insert({ ...CITE, text: 'Andet.' })).rejects.toMatchObject({ code: 'selection' });
     expect(bodyText(el)).toContain('Vi holder samtaler.');

@@ -75,12 +75,13 @@ describe('Outlook host: inserting', () => {
     expect(await host.insert(CITE)).toBe(true);
     // getSelectedDataAsync first: setSelectedDataAsync would replace a selection (office-fidelity O1).
     expect(s.callsByMethod).toEqual({ 'body.getTypeAsync': 1, 'body.getAsync': 1, getSelectedDataAsync: 1, 'body.setSelectedDataAsync': 1 });
-    expect(s.body).toMatch(/<span id="jpe-cite-loentilskud-privat_2_[a-z0-9]+">\u2063\u2062Løntilskud hos private/);
+    expect(s.body).toMatch(/<span id="jpe-cite-loentilskud-privat_2_[a-z0-9]+"><br>\u2063\u2062Løntilskud hos private/);
     expect(s.body.indexOf('<span id="jpe-cite')).toBe(s.body.indexOf('arbejdsgiver.') + 'arbejdsgiver.'.length);
     expect(userHtml(s.body)).toBe(before);
     const text = await host.readText();
     expect(text).toContain(MARK_OPEN + CITE.text + MARK_CLOSE);
     expect(maskInserted(text)).not.toContain('STAR');
+    expect(text).toMatch(new RegExp('arbejdsgiver\\.\\r?\\n' + MARK_OPEN + 'Løntilskud')); // a line of its own, not glued to the adviser's full stop
   });
 
   test('text body: plain text with markers goes in as a line of its own after the mention (never setSelectedDataAsync: office-js#3905)', async () => {
