@@ -136,6 +136,9 @@ export function plainAppendPosition(text: string): number {
   const m = /^-{2,}\s*(Original Message|Oprindelig meddelelse)\s*-{2,}\s*$|^(Fra|From):[^\n]*\n(Sendt|Sent):/im.exec(text);
   if (!m) return text.length;
   let at = m.index;
+  // A separator line right above the header ("________" in Outlook on the web, "-----" elsewhere) belongs to the quote.
+  const sep = /(?:^|\n)[ \t]*(?:_{5,}|-{5,})[ \t]*\n\s*$/.exec(text.slice(0, at));
+  if (sep) at = sep.index;
   while (at > 0 && /\s/.test(text[at - 1] as string)) at--;
   return at;
 }

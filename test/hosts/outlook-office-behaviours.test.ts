@@ -132,6 +132,10 @@ describe('O12: the Kildeliste goes before the quoted earlier mail (office-js#204
     const quoted = 'Hej Jens, vi aftaler løntilskud.\n\nVenlig hilsen\n\n-----Original Message-----\nFra: Jens\nTidligere mail.';
     expect(plainAppendPosition(quoted)).toBe(quoted.indexOf('Venlig hilsen') + 'Venlig hilsen'.length);
     expect(plainAppendPosition('Tak.\n\nFra: Jens\nSendt: 1. dec.\nHej')).toBe(4);
+    // a separator line above the header is part of the quote (the Kildeliste goes above it)
+    expect(plainAppendPosition('Tak.\n\n________________________________\nFra: Jens\nSendt: 1. dec.\nHej')).toBe(4);
+    expect(plainAppendPosition('Tak.\n----------\nFrom: Jens\nSent: 1 Dec\nHej')).toBe(4);
+    expect(plainAppendPosition('Tak.\n\n-----Oprindelig meddelelse-----\nFra: Jens\nSendt: 1. dec.')).toBe(4);
     const { s, host } = setup({ bodyType: 'text', body: quoted });
     await host.upsertReferenceList(LIST);
     expect(s.body.indexOf('Kildeliste')).toBeLessThan(s.body.indexOf('-----Original Message-----'));
