@@ -1,0 +1,15 @@
+import { analyze, type Analysis, type AnalyzeOptions, type EvidenceSet } from '../../core';
+
+/**
+ * The one place the pane runs the core's analysis. A session is long-lived: the worker keeps one
+ * between requests, and so does the in-thread analyser. To analyse incrementally, replace the
+ * body of `update` with a long-lived `createIncrementalAnalyzer(undefined, set).update(text, options)`
+ * (core/incremental.ts) — nothing else changes.
+ */
+export interface AnalysisSession {
+  update(text: string, options: AnalyzeOptions): Analysis;
+}
+
+export function createAnalysisSession(set: EvidenceSet): AnalysisSession {
+  return { update: (text, options) => analyze(text, options, set) };
+}
