@@ -29,7 +29,8 @@ import {
   referenceListNotice,
   type Notice,
 } from './notices';
-import { initialPaneState, insertAllCandidates, paneReducer, referenceScope, type PaneAction, type PaneState } from './paneReducer';
+import { initialPaneState, insertAllCandidates, referenceScope, type PaneState } from './paneReducer';
+import { createPaneStore } from './paneStore';
 import { analyseDocument, readDocument } from './readDocument';
 import { parseSettings, serializeSettings, type PaneSettings } from './settings';
 
@@ -103,15 +104,8 @@ export function createPaneController(host: Host, analyzerFor: (set: EvidenceSet)
   const set = loadEvidence();
   const analyzer = set ? analyzerFor(set) : null;
 
-  // The store: state changes only through paneReducer.
-  let state: PaneState = initialPaneState(caps, set, set ? [] : [EVIDENCE_ERROR]);
-  const listeners = new Set<() => void>();
-  const dispatch = (a: PaneAction) => {
-    if (!running) return;
-    state = paneReducer(state, a);
-    listeners.forEach((l) => l());
-  };
-
+  const store = createPaneStore(initialPaneState(caps, set, set ? [] : [EVIDENCE_ERROR]));
+  const dispatch = store.dispatch;
   let running = false;
   let runToken = 0;
   let starts = 0;
@@ -131,6 +125,8 @@ export function createPaneController(host: Host, analyzerFor: (set: EvidenceSet)
   /** Suggestion ids commented in this session: "Kommentar" adds one comment per suggestion. */
   const commentedIds = new Set<string>();
 
+  /** The state as the last event left it. */
+  const st = (): PaneState => store.getState();
   const notice = (n: Notice) => dispatch({ type: 'notice-shown', notice: n });
   const closeNotice = (key: string) => dispatch({ type: 'notice-closed', key });
   const reanalyse = () => runAnalysis(true);
@@ -146,7 +142,7 @@ export function createPaneController(host: Host, analyzerFor: (set: EvidenceSet)
     const go = async () => {
       if (reread || text === null) {
         externalRecipients = false;
-        const domains = state.settings.internalDomains;
+        const domains = st().settings.internalDomains;
         const checkRecipients = caps.sendsByMail && explicitRegister === null;
         let read;
         try {
@@ -165,8 +161,8 @@ export function createPaneController(host: Host, analyzerFor: (set: EvidenceSet)
       afterPaint(() => {
         if (!current()) return;
         const registerAuto = explicitRegister === null && externalRecipients;
-        const register: Register = explicitRegister ?? (registerAuto ? 'borger' : state.settings.register);
-        void analyseDocument(analyzer ?? noAnalyzer, set, doc, inserted, { groupOverrides: state.overrides, register }).then((r) => {
+        const register: Register = explicitRegister ?? (registerAuto ? 'borger' : st().settings.register);
+        void analyseDocument(analyzer ?? noAnalyzer, set, doc, inserted, { groupOverrides: st().overrides, register }).then((r) => {
           if (!current()) return;
           sessionFindings.forEach((f) => r.cited.add(f));
           dispatch({
@@ -190,14 +186,14 @@ export function createPaneController(host: Host, analyzerFor: (set: EvidenceSet)
   }
 
   const changeSettings = (fn: (s: PaneSettings) => PaneSettings) => {
-    const next = fn(state.settings);
+    const next = fn(st().settings);
     dispatch({ type: 'settings-changed', settings: next });
     host.saveSettings(serializeSettings(next)).catch((e) => handleError(e));
   };
 
-  const citeText = (s: Suggestion) => (set ? suggestionWithCitation(set, s, state.settings.citationStyle) : s.text);
+  const citeText = (s: Suggestion) => (set ? suggestionWithCitation(set, s, st().settings.citationStyle) : s.text);
   const insertRequest = (s: Suggestion): InsertRequest =>
-    set ? citationInsert(set, s, state.settings.citationStyle, state.analysis?.instruments) : { text: s.text, tag: markerTag('cite', s.findings[0], 0) };
+    set ? citationInsert(set, s, st().settings.citationStyle, st().analysis?.instruments) : { text: s.text, tag: markerTag('cite', s.findings[0], 0) };
 
   const doInsert = async (s: Suggestion, done: 'inserted' | 'inserted-no-anchor' | 'inserted-not-comment' = 'inserted') => {
     try {
@@ -260,7 +256,7 @@ export function createPaneController(host: Host, analyzerFor: (set: EvidenceSet)
       }),
     referenceList: async () => {
       if (!set) return;
-      const scope = referenceScope(state);
+      const scope = referenceScope(st());
       if (!scope.findings.length) return notice(actionNotice('no-sources'));
       const lines = referenceListText(set, scope.findings).split('\n');
       try {
@@ -283,16 +279,16 @@ export function createPaneController(host: Host, analyzerFor: (set: EvidenceSet)
       runAnalysis(true);
     },
     selectCpr: async (index) => {
-      const place = state.cpr[index];
+      const place = st().cpr[index];
       if (!place || text === null) return;
       await select({ start: place.start, end: place.end, text: text.slice(place.start, place.end) });
     },
     insertAll: async () => {
       if (!set) return;
-      const shown = insertAllCandidates(state);
+      const shown = insertAllCandidates(st());
       if (!shown.length) return notice(actionNotice('nothing-to-insert'));
       const reqs = shown.map(insertRequest);
-      const findings = new Set(state.citedFindings);
+      const findings = new Set(st().citedFindings);
       shown.forEach((s) => s.findings.forEach((f) => findings.add(f)));
       const lines = referenceListText(set, findings).split('\n');
       let results: boolean[] = [];
@@ -317,7 +313,7 @@ export function createPaneController(host: Host, analyzerFor: (set: EvidenceSet)
     updateStale: async (c) => {
       const parsed = parseMarkerTag(c.tag);
       const f = set?.findings.find((x) => x.id === c.finding);
-      const current = set && currentCitationText(set, c.finding, state.register, state.settings.citationStyle, state.analysis?.suggestions);
+      const current = set && currentCitationText(set, c.finding, st().register, st().settings.citationStyle, st().analysis?.suggestions);
       if (!host.updateInserted || c.handle === undefined || !f || !current) return;
       try {
         await host.updateInserted(c.handle, current, markerTag('cite', f.id, f.version, parsed?.instrument));
@@ -343,17 +339,15 @@ export function createPaneController(host: Host, analyzerFor: (set: EvidenceSet)
   };
 
   return {
-    getState: () => state,
-    subscribe: (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
+    getState: store.getState,
+    subscribe: store.subscribe,
     actions,
     start: () => {
       running = true;
+      store.open();
       const gen = ++starts;
       void (async () => {
-        let settings = state.settings;
+        let settings = st().settings;
         try {
           settings = parseSettings(await host.loadSettings());
         } catch {
@@ -372,6 +366,7 @@ export function createPaneController(host: Host, analyzerFor: (set: EvidenceSet)
     },
     stop: () => {
       running = false;
+      store.close();
       runToken++;
       if (changeTimer) clearTimeout(changeTimer);
       unsubscribe?.();
