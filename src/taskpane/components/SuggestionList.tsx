@@ -20,25 +20,25 @@ export function SuggestionList({ state, actions, set }: { state: PaneState; acti
 
   const renderCard = (s: Suggestion) =>
     set && (
-    <SuggestionCard
-      key={s.id}
-      suggestion={s}
-      set={set}
-      canInsert={caps.canInsert}
-      // A host that cannot comment may keep the button: it explains and inserts the text instead.
-      canComment={caps.canInsert && !!s.mention && (caps.canComment || caps.commentFallsBackToInsert)}
-      inserted={state.insertedIds.has(s.id)}
-      register={state.analysedRegister}
-      dismissedReason={settings.dismissed[s.id]}
-      onInsert={() => void actions.insert(s)}
-      onComment={() => void actions.comment(s)}
-      onCopy={() => void actions.copy(s)}
-      onDismiss={(r) => {
-        actions.dismiss(s, r);
-        setTimeout(() => heading.current?.focus(), 0);
-      }}
-      onRestore={() => actions.restore(s.id)}
-    />
+      <SuggestionCard
+        key={s.id}
+        suggestion={s}
+        set={set}
+        canInsert={caps.canInsert}
+        // A host that cannot comment may keep the button: it explains and inserts the text instead.
+        canComment={caps.canInsert && !!s.mention && (caps.canComment || caps.commentFallsBackToInsert)}
+        inserted={state.insertedIds.has(s.id)}
+        register={state.analysedRegister}
+        dismissedReason={settings.dismissed[s.id]}
+        onInsert={() => void actions.insert(s)}
+        onComment={() => void actions.comment(s)}
+        onCopy={() => void actions.copy(s)}
+        onDismiss={(r) => {
+          actions.dismiss(s, r);
+          setTimeout(() => heading.current?.focus(), 0);
+        }}
+        onRestore={() => actions.restore(s.id)}
+      />
     );
 
   return (
