@@ -1,4 +1,3 @@
-import * as React from 'react';
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import type { Host } from '../hosts/host';
 import { CprNotice } from './components/CprNotice';

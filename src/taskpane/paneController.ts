@@ -7,18 +7,15 @@ import {
   parseMarkerTag,
   referenceListText,
   suggestionWithCitation,
-  type CitationStyle,
   type EvidenceSet,
   type Register,
   type Span,
-  type StaleCitation,
   type Suggestion,
-  type TargetGroupId,
 } from '../core';
 import { HostError, behaviours, type Host, type InsertRequest, type InsertedItem } from '../hosts/host';
+import { afterPaint } from './afterPaint';
 import { createAnalyzer, type Analyzer } from './analysis/analyzer';
 import { copyText } from './clipboard';
-import type { DismissReason } from './labels';
 import {
   COMMENT_NOT_SUPPORTED,
   EVIDENCE_ERROR,
@@ -30,7 +27,10 @@ import {
   type Notice,
 } from './notices';
 import { initialPaneState, insertAllCandidates, referenceScope, type PaneState } from './paneReducer';
+import type { PaneActions } from './paneActions';
 import { createPaneStore } from './paneStore';
+
+export type { PaneActions };
 import { analyseDocument, readDocument } from './readDocument';
 import { parseSettings, serializeSettings, type PaneSettings } from './settings';
 
@@ -41,32 +41,6 @@ import { parseSettings, serializeSettings, type PaneSettings } from './settings'
 
 /** Debounce for re-analysis after document changes. */
 export const CHANGE_DEBOUNCE_MS = 600;
-
-export interface PaneActions {
-  reanalyze(): void;
-  addGroup(g: TargetGroupId): void;
-  removeGroup(g: TargetGroupId): void;
-  select(span: Span): Promise<void>;
-  insert(s: Suggestion): Promise<void>;
-  comment(s: Suggestion): Promise<void>;
-  copy(s: Suggestion): Promise<void>;
-  dismiss(s: Suggestion, reason: DismissReason): void;
-  restore(id: string): void;
-  referenceList(): Promise<void>;
-  setCitationStyle(style: CitationStyle): void;
-  setRegister(register: Register): void;
-  /** Outlook: the internal mail domains (already parsed and validated). */
-  setInternalDomains(domains: string[]): void;
-  /** Select the n-th CPR number in the document. */
-  selectCpr(index: number): Promise<void>;
-  /** Insert every shown suggestion that has a mention, plus the reference list. */
-  insertAll(): Promise<void>;
-  /** Replace a stale citation with the current sentence and citation (new version tag). */
-  updateStale(c: StaleCitation): Promise<void>;
-  /** Remove a stale citation the add-in inserted (only after the user confirmed in the pane). */
-  removeStale(c: StaleCitation): Promise<void>;
-  closeNotice(key: string): void;
-}
 
 export interface PaneController {
   getState(): PaneState;
@@ -84,19 +58,6 @@ function loadEvidence(): EvidenceSet | null {
   } catch {
     return null;
   }
-}
-
-/** Wait until the browser has painted (so a spinner shows before a long synchronous analysis). */
-function afterPaint(fn: () => void): void {
-  // rAF does not fire while the pane is hidden: a timer makes sure the analysis still runs.
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    fn();
-  };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
-  setTimeout(run, 120);
 }
 
 export function createPaneController(host: Host, analyzerFor: (set: EvidenceSet) => Analyzer = createAnalyzer): PaneController {

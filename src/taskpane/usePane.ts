@@ -1,9 +1,10 @@
 import * as React from 'react';
 import type { Host } from '../hosts/host';
-import { createPaneController, type PaneActions } from './paneController';
+import type { PaneActions } from './paneActions';
+import { createPaneController } from './paneController';
 import type { PaneState } from './paneReducer';
 
-export type { PaneActions } from './paneController';
+export type { PaneActions } from './paneActions';
 export type { CprPlace, GroupOverrides, PaneState } from './paneReducer';
 export type { Notice, NoticeIntent } from './notices';
 

@@ -1,8 +1,7 @@
-import * as React from 'react';
 import { Badge, Button, Caption1 } from '@fluentui/react-components';
 import { INSTRUMENT_LABELS, type Analysis } from '../../core';
 import { mentionsText } from '../labels';
-import type { PaneActions } from '../paneController';
+import type { PaneActions } from '../paneActions';
 import { usePaneStyles } from './paneStyles';
 
 /** "Indsatser i teksten": each instrument found; a click selects its first mention where the host can select. */

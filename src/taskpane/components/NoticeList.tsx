@@ -1,7 +1,6 @@
-import * as React from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarGroup, MessageBarTitle } from '@fluentui/react-components';
 import { derivedNotices, type Notice } from '../notices';
-import type { PaneActions } from '../paneController';
+import type { PaneActions } from '../paneActions';
 import type { PaneState } from '../paneReducer';
 
 /** The notices: those the state implies (not closable) first, then those actions and errors left (closable). */

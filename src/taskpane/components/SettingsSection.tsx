@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
-import type { PaneActions } from '../paneController';
+import type { PaneActions } from '../paneActions';
 import type { PaneState } from '../paneReducer';
 import { parseDomainList } from '../settings';
 import { usePaneStyles } from './paneStyles';

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Caption1, Switch } from '@fluentui/react-components';
 import type { EvidenceSet, Suggestion } from '../../core';
 import { KIND_HEADINGS, KIND_ORDER, VIEWPOINT_NOTE } from '../labels';
-import type { PaneActions } from '../paneController';
+import type { PaneActions } from '../paneActions';
 import type { PaneState } from '../paneReducer';
 import { SuggestionCard } from './SuggestionCard';
 import { usePaneStyles } from './paneStyles';

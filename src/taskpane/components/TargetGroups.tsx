@@ -1,4 +1,3 @@
-import * as React from 'react';
 import {
   Caption1,
   InteractionTag,
@@ -13,7 +12,7 @@ import {
   TagGroup,
 } from '@fluentui/react-components';
 import { TARGET_GROUP_IDS, TARGET_GROUP_LABELS, isTargetGroupId, type Span, type TargetGroupId } from '../../core';
-import type { PaneActions } from '../paneController';
+import type { PaneActions } from '../paneActions';
 import type { PaneState } from '../paneReducer';
 import { usePaneStyles } from './paneStyles';
 

@@ -1,7 +1,6 @@
-import * as React from 'react';
 import { Button, Caption1 } from '@fluentui/react-components';
 import { insertAllDescription, referenceScopeText } from '../labels';
-import type { PaneActions } from '../paneController';
+import type { PaneActions } from '../paneActions';
 import { insertAllCandidates, referenceScope, type PaneState } from '../paneReducer';
 import { usePaneStyles } from './paneStyles';
 
