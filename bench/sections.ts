@@ -5,8 +5,8 @@ import zlib from 'zlib';
 import { execFileSync } from 'child_process';
 import { analyze } from '../src/core/engine';
 import { bundledEvidence } from '../src/core/evidence';
-import { markerTag } from '../src/core/markers';
-import { referenceListText, suggestionWithCitation } from '../src/core/citations';
+import { referenceListText } from '../src/core/citations';
+import { citationInsert } from '../src/core/cited';
 import { createWordHost } from '../src/hosts/word';
 import { createOutlookHost } from '../src/hosts/outlook';
 import { installWordStandin } from '../test/standins/word-standin';
@@ -49,12 +49,10 @@ async function roundTrips(): Promise<Row[]> {
     const analyseSyncs = await count(async () => {
       text = await host.readText();
     });
-    const cards = analyze(text).suggestions;
-    const req = (i: number) => {
-      const c = cards[i]!;
-      const f = c.citations[0]!;
-      return { text: suggestionWithCitation(set, c, 'short'), tag: markerTag('cite', f.finding, f.findingVersion, c.instrument), ...(c.mention ? { anchor: c.mention } : {}) };
-    };
+    const analysis = analyze(text);
+    const cards = analysis.suggestions;
+    // What the pane inserts for a card (core/cited.ts).
+    const req = (i: number) => citationInsert(set, cards[i]!, 'short', analysis.instruments);
     const oneSyncs = await count(() => host.insert(req(0)));
     const lines = referenceListText(set, cards.flatMap((c) => c.findings)).split('\n');
     const allSyncs = await count(() => host.insertMany!(cards.slice(1).map((_, i) => req(i + 1)), lines));
@@ -88,9 +86,9 @@ async function roundTrips(): Promise<Row[]> {
     const before = s.asyncCalls;
     const text = await host.readText();
     const readCalls = s.asyncCalls - before;
-    const c = analyze(text).suggestions[0]!;
+    const a = analyze(text);
     const b2 = s.asyncCalls;
-    await host.insert({ text: suggestionWithCitation(set, c, 'short'), tag: markerTag('cite', c.findings[0], 1) });
+    await host.insert(citationInsert(set, a.suggestions[0]!, 'short', a.instruments));
     const insCalls = s.asyncCalls - b2;
     delete g.Office;
     rows.push(

@@ -42,6 +42,11 @@ export const AVERAGE_EFFECT_CAVEAT =
 /** For a card that is a prompt to the caseworker, not a sentence for the plan. */
 export const NOT_INSERTABLE_NOTE = 'Til dig som fagperson – ikke en tekst til planen.';
 
+/** "et CPR-nummer", "2 CPR-numre" (Danish number agreement): the pane, the CPR alert and the CLI report. */
+export function cprCountText(n: number): string {
+  return n === 1 ? 'et CPR-nummer' : `${n} CPR-numre`;
+}
+
 /** The Smart Alerts dialog allows at most 500 characters (Microsoft Learn: "Smart Alerts … limitations"). */
 export const SMART_ALERT_MAX = 500;
 
@@ -52,7 +57,7 @@ export const SMART_ALERT_MAX = 500;
 export function cprSendAlertText(masked: readonly string[], where: { subject: boolean; body: boolean }): string {
   const n = masked.length;
   const place = where.subject && where.body ? 'emnet og teksten' : where.subject ? 'emnet' : 'teksten';
-  const what = n === 1 ? 'et CPR-nummer' : `${n} CPR-numre`;
+  const what = cprCountText(n);
   const head = `Mailen indeholder ${what} i ${place}: `;
   const tail =
     '. CPR-numre må ikke sendes med almindelig e-mail. Fjern eller maskér nummeret, eller send med sikker mail (fx Digital Post). Send kun alligevel, hvis mailen sendes sikkert.';

@@ -18,8 +18,27 @@ export interface HostCapabilities {
   canSelect: boolean;
   /** Fires onChange when the document changes (Word paragraph events, demo input). */
   hasChangeEvents: boolean;
-  /** Whether settings (dismissals) persist with the document. */
+  /** Whether settings (dismissals) persist with the document (asserted by the host tests; the pane does not branch on it). */
   canPersistSettings: boolean;
+  /**
+   * The item goes out by e-mail: the CPR guard warns while it is a draft, and the pane offers the
+   * internal mail domains and picks the register from the recipients. Default: kind 'outlook'.
+   */
+  sendsByMail?: boolean;
+  /** onChange means another item was selected, so choices made for the last item reset. Default: kind 'outlook'. */
+  changeIsNewItem?: boolean;
+  /** Without comment support, "Kommentar" stays and inserts the text instead, saying why. Default: kind 'word'. */
+  commentFallsBackToInsert?: boolean;
+}
+
+/** The capabilities with every behaviour flag decided: a host's own, else its kind's default. */
+export function behaviours(c: HostCapabilities): Required<HostCapabilities> {
+  return {
+    ...c,
+    sendsByMail: c.sendsByMail ?? c.kind === 'outlook',
+    changeIsNewItem: c.changeIsNewItem ?? c.kind === 'outlook',
+    commentFallsBackToInsert: c.commentFallsBackToInsert ?? c.kind === 'word',
+  };
 }
 
 /** A piece of text to insert after the paragraph of an anchor span (or at the cursor when absent). */

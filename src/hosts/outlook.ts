@@ -85,6 +85,8 @@ export class OutlookHost implements Host {
       canSelect: false,
       hasChangeEvents: false,
       canPersistSettings: typeof Office !== 'undefined' && !!Office.context?.roamingSettings,
+      sendsByMail: true,
+      changeIsNewItem: true,
     };
   }
 

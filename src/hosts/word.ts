@@ -47,6 +47,7 @@ export class WordHost implements Host {
       canSelect: wordApi('1.3'),
       hasChangeEvents: wordApi('1.6') || hasSelectionEvents(),
       canPersistSettings: !!settings,
+      commentFallsBackToInsert: true,
     };
   }
 

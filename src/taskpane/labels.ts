@@ -2,7 +2,7 @@ import type { Population, Suggestion, TargetGroupId } from '../core';
 import { DIRECTION_LABELS, STRENGTH_LABELS, TARGET_GROUP_LABELS } from '../core';
 
 /** The pane's own Danish wording; the words it shares with the CLI live in core/wording.ts. */
-export { AVERAGE_EFFECT_CAVEAT, KIND_HEADINGS, KIND_ORDER, NOT_INSERTABLE_NOTE, VIEWPOINT_NOTE } from '../core';
+export { AVERAGE_EFFECT_CAVEAT, KIND_HEADINGS, KIND_ORDER, NOT_INSERTABLE_NOTE, VIEWPOINT_NOTE, cprCountText } from '../core';
 
 export type BadgeColor = 'success' | 'danger' | 'warning' | 'informative' | 'subtle';
 
@@ -53,11 +53,6 @@ export function dismissReasonLabel(code: DismissReason): string {
 
 export function mentionsText(n: number): string {
   return n === 1 ? '1 omtale' : `${n} omtaler`;
-}
-
-/** "et CPR-nummer", "2 CPR-numre" (Danish number agreement, as the CLI says it). */
-export function cprCountText(n: number): string {
-  return n === 1 ? 'et CPR-nummer' : `${n} CPR-numre`;
 }
 
 /** The line under the toolbar when nothing is inserted yet: what "Kildeliste" would cover. */

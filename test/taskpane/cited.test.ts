@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyze, bundledEvidence, sourceLabel, suggestionWithCitation, wrapInserted } from '../../src/core';
-import { findingsCitedInText } from '../../src/taskpane/usePane';
+import { findingsCitedInText } from '../../src/core';
 
 /** The Kildeliste cites exactly what the inserted text cites (new-user-trial D3). */
 const set = bundledEvidence();

@@ -1,7 +1,6 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import type { HostKind } from '../../hosts/host';
-import type { CprPlace } from '../usePane';
+import type { CprPlace } from '../paneReducer';
 import { cprCountText } from '../labels';
 
 const useStyles = makeStyles({
@@ -19,21 +18,22 @@ const useStyles = makeStyles({
 
 export interface CprNoticeProps {
   places: readonly CprPlace[];
-  kind: HostKind;
-  /** Outlook compose (the draft can still go out) vs. everything else. */
+  /** The item goes out by e-mail (Outlook). */
+  sendsByMail: boolean;
+  /** The item is a draft that can still go out, vs. read mode. */
   compose: boolean;
   canSelect: boolean;
   onSelect(index: number): void;
 }
 
 /**
- * The CPR guard. Outlook compose: a clear warning that CPR numbers must not go by ordinary
- * e-mail, with the places listed. Word, the demo and Outlook read mode: a quiet note with the
+ * The CPR guard. A mail draft: a clear warning that CPR numbers must not go by ordinary
+ * e-mail, with the places listed. Documents, and mail in read mode: a quiet note with the
  * places collapsed. Only masked numbers are ever rendered (text, labels and titles alike).
  */
-export function CprNotice({ places, kind, compose, canSelect, onSelect }: CprNoticeProps): JSX.Element | null {
+export function CprNotice({ places, sendsByMail, compose, canSelect, onSelect }: CprNoticeProps): JSX.Element | null {
   const styles = useStyles();
-  const warn = kind === 'outlook' && compose;
+  const warn = sendsByMail && compose;
   const [open, setOpen] = React.useState(warn);
   const listId = React.useId();
   if (!places.length) return null;
@@ -66,7 +66,7 @@ export function CprNotice({ places, kind, compose, canSelect, onSelect }: CprNot
       </MessageBar>
     );
   }
-  const what = kind === 'outlook' ? 'Mailen' : 'Dokumentet';
+  const what = sendsByMail ? 'Mailen' : 'Dokumentet';
   return (
     <MessageBar intent="info" layout="multiline" data-notice="cpr" data-intent="info" data-testid="jpe-cpr">
       <MessageBarBody>
