@@ -64,6 +64,7 @@ export type HostErrorCode =
   | 'not-allowed' // Office refused the edit here (NotAllowed: Word on the web, a protected part of the document)
   | 'search-dialog-open' // Word's Find and Replace dialog is open (SearchDialogIsOpen)
   | 'user-text' // the add-in's container now holds text the user typed: it is left alone
+  | 'plain-text' // Outlook plain-text mail: what the add-in inserted earlier cannot be changed in place
   | 'selection' // Outlook: the user has text selected, which an insert would replace
   | 'undone' // a whole-body write changed the user's text; the previous body was written back
   | 'unknown';

@@ -32,7 +32,7 @@ export async function upsertReferenceList(item: AnyItem, isHtmlBody: boolean, li
   const raw = await getBody(item, 'text');
   const first = lines[0];
   if (raw.includes(MARK_OPEN + REFERENCE_LIST_HEADING) || (first !== undefined && raw.includes(wrapInserted(first)))) {
-    throw new HostError('not-supported', 'Kildelisten findes allerede; i en mail i ren tekst kan den ikke opdateres');
+    throw new HostError('plain-text', 'Kildelisten findes allerede; i en mail i ren tekst kan den ikke opdateres');
   }
   if (!lines.length) return;
   const nl = raw.includes('\r\n') ? '\r\n' : '\n';

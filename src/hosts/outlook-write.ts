@@ -92,7 +92,7 @@ export async function insertText(item: AnyItem, reqs: InsertRequest[], analysed:
 /** Replace (or with `next` null, remove) the citation span with this id: getAsync(Html) + setAsync. */
 export async function rewriteCitation(item: AnyItem, isHtmlBody: boolean, handle: string | number, next: { text: string; tag: string } | null): Promise<void> {
   const id = String(handle);
-  if (!isHtmlBody) throw new HostError('not-supported', 'I en mail i ren tekst kan et indsat citat ikke ændres');
+  if (!isHtmlBody) throw new HostError('plain-text', 'I en mail i ren tekst kan et indsat citat ikke ændres');
   if (!tagForHtmlId(id)) throw new HostError('anchor-moved', 'Ukendt indsat citat');
   const html = await getBody(item, 'html');
   const found = findElementById(html, id);

@@ -57,7 +57,7 @@ export {
  *                         text: 3 (getAsync, setAsync, getAsync to check)
  *   upsertReferenceList  ≤4 (type, getAsync, setAsync, getAsync to check)
  *   listInserted          HTML: 1 (getAsync(Html)); text: 0 (plain text has no place for a tag: none)
- *   updateInserted / removeInserted  HTML: 2 (getAsync(Html), setAsync); text: not-supported
+ *   updateInserted / removeInserted  HTML: 2 (getAsync(Html), setAsync); text: plain-text
  * Read mode: readText is 1 call (getAsync(Text)); everything that writes says 'read-only'.
  *
  * Text: Outlook desktop hands over \r\n line breaks where Outlook on the web

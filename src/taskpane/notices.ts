@@ -57,6 +57,11 @@ const HOST_ERRORS: Record<HostErrorCode, Text & { button?: ErrorButton }> = {
     title: 'Du har markeret tekst',
     body: 'Outlook ville erstatte den markerede tekst med forslaget. Sæt markøren der, hvor forslaget skal stå, uden at markere tekst, og prøv igen.',
   },
+  'plain-text': {
+    intent: 'info',
+    title: 'Mailen er i ren tekst',
+    body: 'I en mail i ren tekst kan tilføjelsesprogrammet ikke ændre det, det har indsat før (kildelisten eller et citat). Ret det selv i mailen, eller skift mailen til HTML-format.',
+  },
   'not-supported': {
     intent: 'warning',
     title: 'Funktionen findes ikke i denne version af Office',

@@ -145,13 +145,13 @@ describe('Outlook host: reference list', () => {
     expect(s.body.indexOf('Se planen.')).toBeLessThan(s.body.indexOf('jpe-kildeliste'));
   });
 
-  test('text: appended once; pressing again says not-supported and appends nothing', async () => {
+  test('text: appended once; pressing again says plain-text and appends nothing', async () => {
     const { s, host } = setup({ bodyType: 'text', body: TEXT_DRAFT });
     await host.upsertReferenceList(LIST_1);
     const once = s.body;
     expect(once.startsWith(TEXT_DRAFT.replace('|CURSOR|', ''))).toBe(true);
     expect(once.endsWith(LIST_1.map(wrapInserted).join('\n'))).toBe(true);
-    await expect(host.upsertReferenceList(LIST_2)).rejects.toMatchObject({ code: 'not-supported' });
+    await expect(host.upsertReferenceList(LIST_2)).rejects.toMatchObject({ code: 'plain-text' });
     expect(s.body).toBe(once);
   });
 
@@ -247,13 +247,13 @@ describe('Outlook host: inserted citations', () => {
     await expect(host.removeInserted('p1')).rejects.toMatchObject({ code: 'anchor-moved' });
   });
 
-  test('text mode: no tags, so nothing listed; update says not-supported', async () => {
+  test('text mode: no tags, so nothing listed; update says plain-text (not an old Office)', async () => {
     const { s, host } = setup({ bodyType: 'text', body: TEXT_DRAFT });
     await host.insert({ text: CITE.text, tag: TAG });
     s.callsByMethod = {};
     expect(await host.listInserted()).toEqual([]);
     expect(s.callsByMethod).toEqual({});
-    await expect(host.updateInserted('jpe-cite-x_1_a', 'y', TAG)).rejects.toMatchObject({ code: 'not-supported' });
+    await expect(host.updateInserted('jpe-cite-x_1_a', 'y', TAG)).rejects.toMatchObject({ code: 'plain-text' });
   });
 
   test('read mode: nothing listed, nothing changed', async () => {

@@ -122,12 +122,18 @@ describe('paneReducer', () => {
 });
 
 describe('notice table', () => {
-  const codes: HostErrorCode[] = ['not-supported', 'read-only', 'anchor-moved', 'too-large', 'connection', 'not-allowed', 'search-dialog-open', 'user-text', 'selection', 'undone', 'unknown'];
+  const codes: HostErrorCode[] = ['not-supported', 'read-only', 'anchor-moved', 'too-large', 'connection', 'not-allowed', 'search-dialog-open', 'user-text', 'selection', 'undone', 'plain-text', 'unknown'];
 
   test.each(codes)('%s: Danish text, keyed by its code', (code) => {
     const n = hostErrorNotice(code, { reanalyse: () => {}, closeNotice: () => {} });
     expect(n.key).toBe(code);
     expect(n.body).toMatch(/[æøå]|Prøv|igen|Office|Word|Outlook/);
+  });
+
+  test('a plain-text mail that cannot take a second Kildeliste is not blamed on an old Office', () => {
+    const n = hostErrorNotice('plain-text', { reanalyse: () => {}, closeNotice: () => {} });
+    expect(`${n.title} ${n.body}`).toMatch(/ren tekst/);
+    expect(`${n.title} ${n.body}`).not.toMatch(/version|gammel|Opdater/);
   });
 
   test('buttons: retry repeats the action and closes the notice; without a retry, connection analyses again; unknown has no button', () => {
