@@ -4,7 +4,8 @@ import { randomBytes } from 'crypto';
 import type { EvidenceSet } from '../core/evidence/schema';
 import type { CitationStyle } from '../core/citations';
 import type { Analysis, Register } from '../core/types';
-import { InputError, MAX_INPUT_BYTES, displayName, fsError, oneLine } from './readers';
+import { InputError, OutputError, displayName, fsError, oneLine, quoted as q, writeError } from './errors';
+import { checkInputFile, readChecked, type CheckedInput } from './readers';
 import { annotateDocx, type AnnotateDocxResult } from './docx/annotate-docx';
 
 /**
@@ -27,14 +28,7 @@ const PROG = 'jobplan-evidens';
 export const OUTPUT_SUFFIX = '.annoteret.docx';
 
 /** An output problem (or an empty folder): one line, exit 2. */
-export class AnnotateError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'AnnotateError';
-  }
-}
-
-const q = (p: string) => `'${displayName(p)}'`;
+export { OutputError as AnnotateError };
 
 /** "plan.docx" → "plan.annoteret.docx". */
 export function defaultOutputName(file: string): string {
@@ -56,21 +50,6 @@ async function statOrNull(p: string): Promise<Stats | null> {
   }
 }
 
-
-function writeError(e: unknown, shown: string): AnnotateError {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  const why =
-    code === 'ENOENT' || code === 'ENOTDIR'
-      ? 'no such directory'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : code === 'ENOSPC'
-            ? 'no space left on the device'
-            : oneLine(e instanceof Error ? e.message : String(e));
-  return new AnnotateError(`cannot write ${q(shown)}: ${why}`);
-}
 
 /** Same file? (Compares device and inode when both exist, else resolved paths.) */
 function sameFile(a: string, sa: Stats | null, b: string, sb: Stats | null): boolean {
@@ -96,43 +75,31 @@ async function writeOutput(out: string, shown: string, data: Buffer, force: bool
       await fsp.link(tmp, out);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new AnnotateError(`${q(shown)} already exists; use --force to overwrite it`);
+      if (code === 'EEXIST') throw new OutputError(`${q(shown)} already exists; use --force to overwrite it`);
       // File systems without hard links: an exclusive copy.
       try {
         await fsp.copyFile(tmp, out, fsConstants.COPYFILE_EXCL);
       } catch (e2) {
-        if ((e2 as NodeJS.ErrnoException).code === 'EEXIST') throw new AnnotateError(`${q(shown)} already exists; use --force to overwrite it`);
+        if ((e2 as NodeJS.ErrnoException).code === 'EEXIST') throw new OutputError(`${q(shown)} already exists; use --force to overwrite it`);
         throw writeError(e2, shown);
       }
     }
   } catch (e) {
-    if (e instanceof AnnotateError) throw e;
+    if (e instanceof OutputError) throw e;
     throw writeError(e, shown);
   } finally {
     await fsp.rm(tmp, { force: true }).catch(() => undefined);
   }
 }
 
-/** The input must be an existing .docx file of sensible size. */
-async function checkInput(input: string, shownIn: string): Promise<Stats> {
-  let st: Stats;
-  try {
-    st = await fsp.stat(input);
-  } catch (e) {
-    throw fsError(e, shownIn);
-  }
-  if (st.isDirectory()) throw new InputError('is-directory', shownIn, 'is a directory, not a file');
-  if (path.extname(input).toLowerCase() !== '.docx') {
-    const ext = path.extname(input);
-    throw new InputError(
-      'unsupported-type',
-      shownIn,
-      `unsupported file type${ext ? ` '${displayName(ext)}'` : ' (no extension)'}; annotate needs a .docx file or a folder`,
-    );
-  }
-  if (st.size > MAX_INPUT_BYTES)
-    throw new InputError('too-large', shownIn, `too large: over the ${MAX_INPUT_BYTES / (1024 * 1024)} MB limit (${st.size} bytes)`);
-  return st;
+/** The input must be an existing .docx file of sensible size: the same checks as analyze, with annotate's list of types. */
+async function checkInput(input: string, shownIn: string): Promise<CheckedInput> {
+  const checked = await checkInputFile(input, undefined, {
+    name: shownIn,
+    kinds: ['docx'],
+    supported: 'annotate needs a .docx file or a folder',
+  });
+  return checked;
 }
 
 interface FileResult {
@@ -150,21 +117,16 @@ async function annotateFile(
   cmd: AnnotateCommand,
   evidence: () => EvidenceSet,
 ): Promise<FileResult> {
-  const st = await checkInput(input, shownIn);
+  const checked = await checkInput(input, shownIn);
   const outSt = await statOrNull(out);
-  if (sameFile(input, st, out, outSt)) throw new AnnotateError(`refusing to write ${q(shownOut)}: it is the input file (the original is never changed)`);
-  if (outSt?.isDirectory()) throw new AnnotateError(`cannot write ${q(shownOut)}: is a directory`);
-  if (outSt && !cmd.force) throw new AnnotateError(`${q(shownOut)} already exists; use --force to overwrite it`);
+  if (sameFile(input, checked.stat, out, outSt)) throw new OutputError(`refusing to write ${q(shownOut)}: it is the input file (the original is never changed)`);
+  if (outSt?.isDirectory()) throw new OutputError(`cannot write ${q(shownOut)}: is a directory`);
+  if (outSt && !cmd.force) throw new OutputError(`${q(shownOut)} already exists; use --force to overwrite it`);
   const dirSt = await statOrNull(path.dirname(out));
-  if (!dirSt) throw new AnnotateError(`cannot write ${q(shownOut)}: no such directory ${q(path.dirname(shownOut))}`);
-  if (!dirSt.isDirectory()) throw new AnnotateError(`cannot write ${q(shownOut)}: ${q(path.dirname(shownOut))} is not a directory`);
+  if (!dirSt) throw new OutputError(`cannot write ${q(shownOut)}: no such directory ${q(path.dirname(shownOut))}`);
+  if (!dirSt.isDirectory()) throw new OutputError(`cannot write ${q(shownOut)}: ${q(path.dirname(shownOut))} is not a directory`);
 
-  let buf: Buffer;
-  try {
-    buf = await fsp.readFile(input);
-  } catch (e) {
-    throw fsError(e, shownIn);
-  }
+  const buf = await readChecked(checked, shownIn);
   const result = await annotateDocx(buf, shownIn, { evidence: evidence(), register: cmd.register, style: cmd.style });
   await writeOutput(out, shownOut, result.buffer, cmd.force);
   return { name: shownIn, shownOut, result };
@@ -220,7 +182,7 @@ export function formatSummaryTable(rows: SummaryRow[]): string {
 export async function runAnnotate(cmd: AnnotateCommand, io: AnnotateIO, evidence: () => EvidenceSet): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const target = path.resolve(cwd, cmd.target);
-  const fail = (e: AnnotateError) => {
+  const fail = (e: OutputError) => {
     io.stderr.write(`${PROG}: ${oneLine(e.message, 400)}\n`);
     return 2;
   };
@@ -237,7 +199,7 @@ export async function runAnnotate(cmd: AnnotateCommand, io: AnnotateIO, evidence
         out = path.join(o, defaultOutputName(target));
         shownOut = path.join(cmd.output, defaultOutputName(target));
       } else {
-        if (path.extname(o).toLowerCase() !== '.docx') throw new AnnotateError(`cannot write ${q(cmd.output)}: the output must be a .docx file`);
+        if (path.extname(o).toLowerCase() !== '.docx') throw new OutputError(`cannot write ${q(cmd.output)}: the output must be a .docx file`);
         out = o;
         shownOut = cmd.output;
       }
@@ -249,7 +211,7 @@ export async function runAnnotate(cmd: AnnotateCommand, io: AnnotateIO, evidence
     io.stdout.write(summaryLine(r));
     return 0;
   } catch (e) {
-    if (e instanceof AnnotateError) return fail(e);
+    if (e instanceof OutputError) return fail(e);
     throw e;
   }
 }
@@ -261,8 +223,8 @@ async function annotateFolder(cmd: AnnotateCommand, dir: string, cwd: string, io
     outDir = path.resolve(cwd, cmd.output);
     shownOutDir = cmd.output;
     const st = await statOrNull(outDir);
-    if (!st) throw new AnnotateError(`cannot write to ${q(cmd.output)}: no such directory`);
-    if (!st.isDirectory()) throw new AnnotateError(`cannot write to ${q(cmd.output)}: not a directory (with a folder, -o names a directory)`);
+    if (!st) throw new OutputError(`cannot write to ${q(cmd.output)}: no such directory`);
+    if (!st.isDirectory()) throw new OutputError(`cannot write to ${q(cmd.output)}: not a directory (with a folder, -o names a directory)`);
   }
   let names: string[];
   try {
@@ -272,7 +234,7 @@ async function annotateFolder(cmd: AnnotateCommand, dir: string, cwd: string, io
     throw fsError(e, cmd.target);
   }
   names.sort((a, b) => a.localeCompare(b, 'da'));
-  if (names.length === 0) throw new AnnotateError(`no .docx files to annotate in ${q(cmd.target)}`);
+  if (names.length === 0) throw new OutputError(`no .docx files to annotate in ${q(cmd.target)}`);
 
   const rows: SummaryRow[] = [];
   const failures: string[] = [];
@@ -284,7 +246,7 @@ async function annotateFolder(cmd: AnnotateCommand, dir: string, cwd: string, io
       rows.push(summaryRow(name, r.result.analysis, r.result.comments));
     } catch (e) {
       const msg =
-        e instanceof InputError || e instanceof AnnotateError
+        e instanceof InputError || e instanceof OutputError
           ? e.message
           : `internal error while annotating ${q(shownIn)}: ${oneLine(e instanceof Error ? e.message : String(e), 300)}`;
       failures.push(`${PROG}: ${oneLine(msg, 400)}\n`);

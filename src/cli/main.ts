@@ -6,9 +6,8 @@ import type { EvidenceSet } from '../core/evidence/schema';
 import { parseArgs, UsageError, USAGE, type Command } from './args';
 import { InputError, oneLine, readInputFile, readStdin, type ReadResult } from './readers';
 import { colours, formatText, useColour } from './format-text';
-import { formatEvidenceMarkdown, formatMarkdown } from './format-markdown';
-import { runAnnotate } from './annotate';
-import { formatCslJson, formatRis } from './format-citations';
+
+// Loaded when a command needs them (start-up time): './format-markdown', './format-citations', './annotate'.
 
 export const PROG = 'jobplan-evidens';
 
@@ -62,9 +61,10 @@ async function run(cmd: Command, io: CliIO): Promise<number> {
     }
     case 'evidence': {
       const set = io.evidence ?? bundledEvidence();
-      if (cmd.format === 'csl-json') out(formatCslJson(set));
-      else if (cmd.format === 'ris') out(formatRis(set));
-      else out(cmd.format === 'json' ? `${JSON.stringify(set, null, 2)}\n` : formatEvidenceMarkdown(set));
+      if (cmd.format === 'csl-json') out((await import('./format-citations')).formatCslJson(set));
+      else if (cmd.format === 'ris') out((await import('./format-citations')).formatRis(set));
+      else if (cmd.format === 'json') out(`${JSON.stringify(set, null, 2)}\n`);
+      else out((await import('./format-markdown')).formatEvidenceMarkdown(set));
       return 0;
     }
     case 'analyze': {
@@ -87,12 +87,12 @@ async function run(cmd: Command, io: CliIO): Promise<number> {
         groups: cmd.groups,
       };
       if (cmd.format === 'json') out(`${JSON.stringify({ evidenceVersion: set.version, ...analysis }, null, 2)}\n`);
-      else if (cmd.format === 'markdown') out(formatMarkdown(analysis, set, ctx));
+      else if (cmd.format === 'markdown') out((await import('./format-markdown')).formatMarkdown(analysis, set, ctx));
       else out(formatText(analysis, set, ctx, colours(useColour(io.stdout.isTTY, io.env ?? {}))));
       return 0;
     }
     case 'annotate':
-      return runAnnotate(cmd, io, () => io.evidence ?? bundledEvidence());
+      return (await import('./annotate')).runAnnotate(cmd, io, () => io.evidence ?? bundledEvidence());
   }
 }
 
