@@ -1,11 +1,14 @@
-import { promises as fsp, constants as fsConstants, type Stats } from 'fs';
+import { promises as fsp, type Stats } from 'fs';
 import * as path from 'path';
-import { randomBytes } from 'crypto';
 import type { EvidenceSet } from '../core/evidence/schema';
-import type { CitationStyle } from '../core/citations';
-import type { Analysis, Register } from '../core/types';
-import { InputError, OutputError, displayName, fsError, oneLine, quoted as q, writeError } from './errors';
+import { OutputError, displayName, oneLine, quoted as q } from './errors';
 import { checkInputFile, readChecked, type CheckedInput } from './readers';
+import { writeOutput } from './write';
+import { PROG } from './command';
+import { bundledEvidence } from '../core/evidence';
+import type { BatchContext, BatchTask, PlanSummary } from './batch-tasks';
+import { interruptedLine, listFolder, removeOurTempFiles, runBatch, type BatchIO } from './batch';
+import { defaultJobs } from './pool';
 import { annotateDocx, type AnnotateDocxResult } from './docx/annotate-docx';
 
 /**
@@ -18,13 +21,11 @@ import { annotateDocx, type AnnotateDocxResult } from './docx/annotate-docx';
 import type { AnnotateCommand } from './command';
 export type { AnnotateCommand };
 
-export interface AnnotateIO {
+export interface AnnotateIO extends BatchIO {
   stdout: { write(chunk: string): unknown };
-  stderr: { write(chunk: string): unknown };
   cwd?: string;
 }
 
-const PROG = 'jobplan-evidens';
 export const OUTPUT_SUFFIX = '.annoteret.docx';
 
 /** An output problem (or an empty folder): one line, exit 2. */
@@ -57,41 +58,6 @@ function sameFile(a: string, sa: Stats | null, b: string, sb: Stats | null): boo
   return path.resolve(a) === path.resolve(b);
 }
 
-/** Write via a temporary file in the same directory: never a half-written output, and no overwrite without `force`. */
-async function writeOutput(out: string, shown: string, data: Buffer, force: boolean): Promise<void> {
-  const dir = path.dirname(out);
-  const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await fsp.writeFile(tmp, data, { flag: 'wx' });
-  } catch (e) {
-    throw writeError(e, shown);
-  }
-  try {
-    if (force) {
-      await fsp.rename(tmp, out);
-      return;
-    }
-    try {
-      await fsp.link(tmp, out);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new OutputError(`${q(shown)} already exists; use --force to overwrite it`);
-      // File systems without hard links: an exclusive copy.
-      try {
-        await fsp.copyFile(tmp, out, fsConstants.COPYFILE_EXCL);
-      } catch (e2) {
-        if ((e2 as NodeJS.ErrnoException).code === 'EEXIST') throw new OutputError(`${q(shown)} already exists; use --force to overwrite it`);
-        throw writeError(e2, shown);
-      }
-    }
-  } catch (e) {
-    if (e instanceof OutputError) throw e;
-    throw writeError(e, shown);
-  } finally {
-    await fsp.rm(tmp, { force: true }).catch(() => undefined);
-  }
-}
-
 /** The input must be an existing .docx file of sensible size: the same checks as analyze, with annotate's list of types. */
 async function checkInput(input: string, shownIn: string): Promise<CheckedInput> {
   const checked = await checkInputFile(input, undefined, {
@@ -109,12 +75,12 @@ interface FileResult {
 }
 
 /** Annotate one file to `out`. `shownIn`/`shownOut` are the names used in messages. */
-async function annotateFile(
+export async function annotateFile(
   input: string,
   shownIn: string,
   out: string,
   shownOut: string,
-  cmd: AnnotateCommand,
+  cmd: Pick<AnnotateCommand, 'force' | 'register' | 'style'>,
   evidence: () => EvidenceSet,
 ): Promise<FileResult> {
   const checked = await checkInput(input, shownIn);
@@ -152,14 +118,14 @@ export interface SummaryRow {
   comments: number;
 }
 
-export function summaryRow(file: string, a: Analysis, comments: number): SummaryRow {
+export function summaryRow(file: string, p: PlanSummary): SummaryRow {
   return {
     file,
-    groups: a.targetGroups.length,
-    instruments: a.instruments.filter((i) => !i.negated).length,
-    caution: a.suggestions.filter((s) => s.kind === 'caution').length,
-    consider: a.suggestions.filter((s) => s.kind === 'consider').length,
-    comments,
+    groups: p.targetGroups.length,
+    instruments: p.instruments.length,
+    caution: p.cards.caution.length,
+    consider: p.cards.consider.length,
+    comments: p.comments ?? 0,
   };
 }
 
@@ -179,7 +145,8 @@ export function formatSummaryTable(rows: SummaryRow[]): string {
 }
 
 /** Run the command; returns the exit code. Errors that concern the whole run are thrown (InputError) or written here. */
-export async function runAnnotate(cmd: AnnotateCommand, io: AnnotateIO, evidence: () => EvidenceSet): Promise<number> {
+export async function runAnnotate(cmd: AnnotateCommand, io: AnnotateIO, custom: EvidenceSet | undefined): Promise<number> {
+  const evidence = () => custom ?? bundledEvidence();
   const cwd = io.cwd ?? process.cwd();
   const target = path.resolve(cwd, cmd.target);
   const fail = (e: OutputError) => {
@@ -188,7 +155,7 @@ export async function runAnnotate(cmd: AnnotateCommand, io: AnnotateIO, evidence
   };
   try {
     const st = await statOrNull(target);
-    if (st?.isDirectory()) return await annotateFolder(cmd, target, cwd, io, evidence);
+    if (st?.isDirectory()) return await annotateFolder(cmd, target, cwd, io, custom);
     await checkInput(target, cmd.target); // bad input is reported before output problems
     let out: string;
     let shownOut: string;
@@ -216,7 +183,7 @@ export async function runAnnotate(cmd: AnnotateCommand, io: AnnotateIO, evidence
   }
 }
 
-async function annotateFolder(cmd: AnnotateCommand, dir: string, cwd: string, io: AnnotateIO, evidence: () => EvidenceSet): Promise<number> {
+async function annotateFolder(cmd: AnnotateCommand, dir: string, cwd: string, io: AnnotateIO, evidence: EvidenceSet | undefined): Promise<number> {
   let outDir = dir;
   let shownOutDir = cmd.target;
   if (cmd.output !== undefined) {
@@ -226,36 +193,34 @@ async function annotateFolder(cmd: AnnotateCommand, dir: string, cwd: string, io
     if (!st) throw new OutputError(`cannot write to ${q(cmd.output)}: no such directory`);
     if (!st.isDirectory()) throw new OutputError(`cannot write to ${q(cmd.output)}: not a directory (with a folder, -o names a directory)`);
   }
-  let names: string[];
-  try {
-    const entries = await fsp.readdir(dir, { withFileTypes: true });
-    names = entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && isAnnotatable(e.name)).map((e) => e.name);
-  } catch (e) {
-    throw fsError(e, cmd.target);
-  }
-  names.sort((a, b) => a.localeCompare(b, 'da'));
+  const names = await listFolder(dir, cmd.target, isAnnotatable);
   if (names.length === 0) throw new OutputError(`no .docx files to annotate in ${q(cmd.target)}`);
+
+  const tasks: BatchTask[] = names.map((name) => {
+    const outName = defaultOutputName(name);
+    return { op: 'annotate', input: path.join(dir, name), shownIn: path.join(cmd.target, name), out: path.join(outDir, outName), shownOut: path.join(shownOutDir, outName) };
+  });
+  const ctx: BatchContext = { evidence, register: cmd.register, style: cmd.style, groups: { add: [], remove: [] }, force: cmd.force, cwd };
+  const { outcomes, interrupted } = await runBatch(tasks, ctx, cmd.jobs ?? defaultJobs(), io);
+  if (interrupted) await removeOurTempFiles(outDir);
 
   const rows: SummaryRow[] = [];
   const failures: string[] = [];
-  for (const name of names) {
-    const shownIn = path.join(cmd.target, name);
-    const outName = defaultOutputName(name);
-    try {
-      const r = await annotateFile(path.join(dir, name), shownIn, path.join(outDir, outName), path.join(shownOutDir, outName), cmd, evidence);
-      rows.push(summaryRow(name, r.result.analysis, r.result.comments));
-    } catch (e) {
-      const msg =
-        e instanceof InputError || e instanceof OutputError
-          ? e.message
-          : `internal error while annotating ${q(shownIn)}: ${oneLine(e instanceof Error ? e.message : String(e), 300)}`;
-      failures.push(`${PROG}: ${oneLine(msg, 400)}\n`);
-    }
-  }
+  let finished = 0;
+  outcomes.forEach((o, i) => {
+    if (!o) return;
+    finished++;
+    if (o.ok) rows.push(summaryRow(names[i] as string, o.value));
+    else failures.push(`${PROG}: ${o.error}\n`);
+  });
   if (rows.length) io.stdout.write(formatSummaryTable(rows));
   io.stdout.write(
     `${plural(rows.length, 'fil', 'filer')} annoteret${failures.length ? `, ${failures.length} fejlede` : ''}${rows.length ? ` (kopier i ${displayName(shownOutDir)})` : ''}.\n`,
   );
   for (const f of failures) io.stderr.write(f);
+  if (interrupted) {
+    io.stderr.write(interruptedLine(finished, names.length));
+    return 130;
+  }
   return failures.length ? 2 : 0;
 }

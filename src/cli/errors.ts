@@ -94,8 +94,8 @@ export function unsupportedType(name: string, ext: string, supported: string): I
   return new InputError('unsupported-type', name, `unsupported file type${ext ? ` '${displayName(ext)}'` : ' (no extension)'}; ${supported}`);
 }
 
-export function isDirectoryError(name: string): InputError {
-  return new InputError('is-directory', name, 'is a directory, not a file');
+export function isDirectoryError(name: string, hint?: string): InputError {
+  return new InputError('is-directory', name, `is a directory, not a file${hint ? `; ${hint}` : ''}`);
 }
 
 export function invalidDocx(name: string, why: string): InputError {

@@ -4,11 +4,9 @@ import { BINARY_NAME, classifyContainer, startsWith } from './sniff';
 import {
   InputError,
   MAX_INPUT_BYTES,
-  displayName,
   fsError,
   invalidDocx,
   isDirectoryError,
-  oleError,
   oneLine,
   tooLarge,
   unsupportedType,
@@ -226,6 +224,8 @@ export interface InputPolicy {
   supported?: string;
   /** The name in messages (default: `file` as given). */
   name?: string;
+  /** Added to "is a directory, not a file": how this command takes a folder. */
+  folderHint?: string;
 }
 
 /**
@@ -241,7 +241,7 @@ export async function checkInputFile(file: string, cwd: string = process.cwd(), 
   } catch (e) {
     throw fsError(e, name);
   }
-  if (stat.isDirectory()) throw isDirectoryError(name);
+  if (stat.isDirectory()) throw isDirectoryError(name, policy.folderHint);
   const special = !stat.isFile(); // a FIFO, /dev/stdin, process substitution…
   const known = kindOf(file);
   const accepted = known !== undefined && (!policy.kinds || policy.kinds.includes(known));
@@ -263,7 +263,7 @@ export async function readChecked(input: CheckedInput, name: string): Promise<Bu
 
 /** Read a .txt/.md/.docx/.eml file. `file` is resolved against `cwd`. */
 export async function readInputFile(file: string, cwd: string = process.cwd()): Promise<ReadResult> {
-  const input = await checkInputFile(file, cwd);
+  const input = await checkInputFile(file, cwd, { folderHint: 'for a summary of the plans in a folder, add --format csv or json' });
   const buf = await readChecked(input, file);
   if (input.kind === undefined) return { text: await sniffedToText(buf, file), kind: sniffKind(buf), source: file };
   return { text: await bufferToText(buf, input.kind, file), kind: input.kind, source: file };

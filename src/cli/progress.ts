@@ -1,0 +1,63 @@
+/**
+ * The progress line of a batch on stderr: "  37/1000 files  12.3 files/s  1m18s left", updated in
+ * place with a carriage return, at most 10 times a second, and cleared at the end. Only on a
+ * terminal: nothing at all when stderr is a pipe or a file, unless JPE_PROGRESS=1 (JPE_PROGRESS=0
+ * turns it off on a terminal too).
+ */
+
+export interface ProgressStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+export function progressWanted(stderr: ProgressStream, env: Readonly<Record<string, string | undefined>>): boolean {
+  const force = env.JPE_PROGRESS;
+  if (force === '1') return true;
+  if (force === '0') return false;
+  return !!stderr.isTTY;
+}
+
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
+}
+
+export function progressLine(done: number, total: number, elapsedMs: number): string {
+  const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
+  const left = rate > 0 && done < total ? `  ${formatDuration((total - done) / rate)} left` : '';
+  const width = String(total).length;
+  return `${String(done).padStart(width)}/${total} files  ${rate.toFixed(1)} files/s${left}`;
+}
+
+export class Progress {
+  private last = -Infinity;
+  private shown = false;
+  private readonly start: number;
+
+  constructor(
+    private readonly stream: ProgressStream,
+    private readonly total: number,
+    private readonly enabled: boolean,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.start = now();
+  }
+
+  update(done: number): void {
+    if (!this.enabled) return;
+    const t = this.now();
+    if (done < this.total && t - this.last < 100) return;
+    this.last = t;
+    this.shown = true;
+    this.stream.write(`\r${progressLine(done, this.total, t - this.start)}\x1b[K`);
+  }
+
+  /** Clear the line, so what follows starts at the left margin. */
+  clear(): void {
+    if (this.enabled && this.shown) this.stream.write('\r\x1b[K');
+    this.shown = false;
+  }
+}
