@@ -1,15 +1,12 @@
-import { promises as fsp, type Stats } from 'fs';
 import * as path from 'path';
 import type { EvidenceSet } from '../core/evidence/schema';
 import { OutputError, displayName, oneLine, quoted as q } from './errors';
-import { checkInputFile, readChecked, type CheckedInput } from './readers';
-import { writeOutput } from './write';
+import { annotateFile, checkInput, statOrNull, type FileResult } from './annotate-file';
 import { PROG } from './command';
 import { bundledEvidence } from '../core/evidence';
 import type { BatchContext, BatchTask, PlanSummary } from './batch-tasks';
 import { interruptedLine, listFolder, removeOurTempFiles, runBatch, type BatchIO } from './batch';
 import { defaultJobs } from './pool';
-import { annotateDocx, type AnnotateDocxResult } from './docx/annotate-docx';
 
 /**
  * `jobplan-evidens annotate IN.docx [-o OUT.docx] [--force]` and
@@ -30,6 +27,7 @@ export const OUTPUT_SUFFIX = '.annoteret.docx';
 
 /** An output problem (or an empty folder): one line, exit 2. */
 export { OutputError as AnnotateError };
+export { annotateFile };
 
 /** "plan.docx" → "plan.annoteret.docx". */
 export function defaultOutputName(file: string): string {
@@ -41,61 +39,6 @@ export function defaultOutputName(file: string): string {
 export function isAnnotatable(name: string): boolean {
   const lower = name.toLowerCase();
   return lower.endsWith('.docx') && !lower.endsWith(OUTPUT_SUFFIX) && !name.startsWith('~$');
-}
-
-async function statOrNull(p: string): Promise<Stats | null> {
-  try {
-    return await fsp.stat(p);
-  } catch {
-    return null;
-  }
-}
-
-
-/** Same file? (Compares device and inode when both exist, else resolved paths.) */
-function sameFile(a: string, sa: Stats | null, b: string, sb: Stats | null): boolean {
-  if (sa && sb) return sa.dev === sb.dev && sa.ino === sb.ino;
-  return path.resolve(a) === path.resolve(b);
-}
-
-/** The input must be an existing .docx file of sensible size: the same checks as analyze, with annotate's list of types. */
-async function checkInput(input: string, shownIn: string): Promise<CheckedInput> {
-  const checked = await checkInputFile(input, undefined, {
-    name: shownIn,
-    kinds: ['docx'],
-    supported: 'annotate needs a .docx file or a folder',
-  });
-  return checked;
-}
-
-interface FileResult {
-  name: string;
-  shownOut: string;
-  result: AnnotateDocxResult;
-}
-
-/** Annotate one file to `out`. `shownIn`/`shownOut` are the names used in messages. */
-export async function annotateFile(
-  input: string,
-  shownIn: string,
-  out: string,
-  shownOut: string,
-  cmd: Pick<AnnotateCommand, 'force' | 'register' | 'style'>,
-  evidence: () => EvidenceSet,
-): Promise<FileResult> {
-  const checked = await checkInput(input, shownIn);
-  const outSt = await statOrNull(out);
-  if (sameFile(input, checked.stat, out, outSt)) throw new OutputError(`refusing to write ${q(shownOut)}: it is the input file (the original is never changed)`);
-  if (outSt?.isDirectory()) throw new OutputError(`cannot write ${q(shownOut)}: is a directory`);
-  if (outSt && !cmd.force) throw new OutputError(`${q(shownOut)} already exists; use --force to overwrite it`);
-  const dirSt = await statOrNull(path.dirname(out));
-  if (!dirSt) throw new OutputError(`cannot write ${q(shownOut)}: no such directory ${q(path.dirname(shownOut))}`);
-  if (!dirSt.isDirectory()) throw new OutputError(`cannot write ${q(shownOut)}: ${q(path.dirname(shownOut))} is not a directory`);
-
-  const buf = await readChecked(checked, shownIn);
-  const result = await annotateDocx(buf, shownIn, { evidence: evidence(), register: cmd.register, style: cmd.style });
-  await writeOutput(out, shownOut, result.buffer, cmd.force);
-  return { name: shownIn, shownOut, result };
 }
 
 function plural(n: number, one: string, many: string): string {

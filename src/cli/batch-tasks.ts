@@ -69,7 +69,7 @@ export async function runTask(task: BatchTask, ctx: BatchContext): Promise<Outco
       const a = analyze(input.text, { register: ctx.register, groupOverrides: ctx.groups }, evidenceOf(ctx));
       return { ok: true, value: summarise(path.basename(task.file), a) };
     }
-    const { annotateFile } = await import('./annotate');
+    const { annotateFile } = await import('./annotate-file');
     const r = await annotateFile(task.input, task.shownIn, task.out, task.shownOut, ctx, () => evidenceOf(ctx));
     return { ok: true, value: { ...summarise(path.basename(task.input), r.result.analysis), comments: r.result.comments } };
   } catch (e) {
