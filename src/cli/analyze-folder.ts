@@ -6,12 +6,11 @@ import { PROG, type Command } from './command';
 import { OutputError, quoted } from './errors';
 import { kindOf } from './readers';
 import { formatCsv, formatJson, type SummaryFile } from './summary';
-import { UsageError } from './args';
 import { writeOutput } from './write';
 import { defaultJobs } from './pool';
 
 /**
- * `analyze FOLDER [--format csv|json] [-o FILE] [--jobs N]`: every plan in the folder (.txt, .md,
+ * `analyze FOLDER --format csv|json [-o FILE] [--jobs N]`: every plan in the folder (.txt, .md,
  * .docx, .eml; not our own .annoteret.docx outputs, not Word's ~$ lock files), analysed on a pool
  * of worker threads, summarised one row per plan in the folder's order. A file that cannot be read
  * is a row with its message (and a line on stderr); the others go on; exit 2 at the end.
@@ -29,7 +28,7 @@ export function isAnalysable(name: string): boolean {
 }
 
 export async function analyzeFolder(cmd: AnalyzeCommand, dir: string, io: FolderIO, evidence: EvidenceSet | undefined, version: () => string): Promise<number> {
-  if (cmd.format === 'markdown') throw new UsageError('analyze FOLDER writes a summary: use --format csv (the default) or json');
+  // main.ts sends a folder here only with --format csv or json
   const format = cmd.format === 'json' ? 'json' : 'csv';
   const cwd = io.cwd ?? process.cwd();
   let out: string | undefined;

@@ -14,7 +14,7 @@ export type { AnalyzeFormat, EvidenceFormat, GroupOverrides, Command } from './c
 
 export const USAGE = `Usage:
   jobplan-evidens analyze FILE|- [options]   analyse a job plan (.txt, .md, .docx, .eml, or - for stdin)
-  jobplan-evidens analyze FOLDER [--format csv|json] [-o FILE]   a summary of every plan in a folder
+  jobplan-evidens analyze FOLDER --format csv|json [-o FILE]   a summary of every plan in a folder
   jobplan-evidens annotate FILE.docx|FOLDER [options]   write a copy with Word comments and a Kildeliste
   jobplan-evidens evidence [--format json|markdown|csl-json|ris]   print the bundled evidence set
   jobplan-evidens --help | --version
@@ -27,7 +27,7 @@ Options for analyze:
                                 IDs: ${TARGET_GROUP_IDS.join(', ')}
   --evidence FILE.json          use this evidence set instead of the bundled one (checked first)
 For a FOLDER (every .txt, .md, .docx and .eml in it, not recursive):
-  --format csv|json             csv (default): one row per plan, Danish column labels, for Excel;
+  --format csv|json             csv: one row per plan, Danish column labels, for Excel;
                                 json: the same with English ids
   -o, --output FILE             write the summary to FILE (default: stdout)
   --jobs N                      worker threads (default: the number of CPU cores)
