@@ -106,19 +106,22 @@ function runInWorkers(tasks: readonly BatchTask[], script: string, opts: PoolOpt
         opts.onDone?.(++done, total);
         dispatch(w);
       });
-      w.on('error', (e) => {
-        // A crashed worker: its task fails with a message, a new worker takes over.
+      // A worker that crashes (or exits) while it runs a task: that task fails with a message, a new worker takes over.
+      const lost = (why: string) => {
+        if (!workers.has(w)) return;
         const i = busy.get(w);
         workers.delete(w);
         busy.delete(w);
         if (finished) return;
         if (typeof i === 'number') {
-          outcomes[i] = { ok: false, error: `internal error: the worker stopped (${String(e instanceof Error ? e.message : e).split('\n')[0]})` };
+          outcomes[i] = { ok: false, error: `internal error: the worker stopped (${why})` };
           opts.onDone?.(++done, total);
         }
         if (!stopped && next < total) start();
         else maybeFinish();
-      });
+      };
+      w.on('error', (e) => lost(String(e instanceof Error ? e.message : e).split('\n')[0] ?? 'error'));
+      w.on('exit', (code) => lost(`exit code ${code}`));
       dispatch(w);
     };
 
