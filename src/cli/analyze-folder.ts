@@ -38,7 +38,7 @@ export async function analyzeFolder(cmd: AnalyzeCommand, dir: string, io: Folder
   if (names.length === 0) throw new OutputError(`no plans (.txt, .md, .docx, .eml) to analyse in ${quoted(cmd.file)}`);
   const tasks: BatchTask[] = names.map((name) => ({ op: 'analyze', file: path.join(cmd.file, name) }));
   const ctx: BatchContext = { evidence, register: cmd.register, style: cmd.style, groups: cmd.groups, force: true, cwd };
-  const { outcomes, interrupted } = await runBatch(tasks, ctx, cmd.jobs ?? defaultJobs(), io);
+  const { outcomes, interrupted } = await runBatch(tasks, ctx, cmd.jobs ?? defaultJobs(tasks.length), io);
 
   const files: SummaryFile[] = [];
   outcomes.forEach((o, i) => o && files.push({ file: names[i] as string, outcome: o }));

@@ -144,7 +144,7 @@ async function annotateFolder(cmd: AnnotateCommand, dir: string, cwd: string, io
     return { op: 'annotate', input: path.join(dir, name), shownIn: path.join(cmd.target, name), out: path.join(outDir, outName), shownOut: path.join(shownOutDir, outName) };
   });
   const ctx: BatchContext = { evidence, register: cmd.register, style: cmd.style, groups: { add: [], remove: [] }, force: cmd.force, cwd };
-  const { outcomes, interrupted } = await runBatch(tasks, ctx, cmd.jobs ?? defaultJobs(), io);
+  const { outcomes, interrupted } = await runBatch(tasks, ctx, cmd.jobs ?? defaultJobs(tasks.length), io);
   if (interrupted) await removeOurTempFiles(outDir);
 
   const rows: SummaryRow[] = [];

@@ -30,7 +30,7 @@ For a FOLDER (every .txt, .md, .docx and .eml in it, not recursive):
   --format csv|json             csv: one row per plan, Danish column labels, for Excel;
                                 json: the same with English ids
   -o, --output FILE             write the summary to FILE (default: stdout)
-  --jobs N                      worker threads (default: the number of CPU cores)
+  --jobs N                      worker threads (default: the CPU cores, at most one per 32 files)
 
 Options for annotate:
   -o, --output OUT.docx|DIR     output file (default: FILE.annoteret.docx next to FILE);
@@ -38,7 +38,7 @@ Options for annotate:
   --force                       overwrite an existing output
   --register fagperson|borger   sentence register of the comments (default: fagperson)
   --style short|full            citation style (default: short)
-  --jobs N                      for a FOLDER: worker threads (default: the number of CPU cores)
+  --jobs N                      for a FOLDER: worker threads (default: the CPU cores, at most one per 32 files)
   --evidence FILE.json          use this evidence set instead of the bundled one
 
 Options for evidence:

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { spawn, spawnSync } from 'child_process';
 import JSZip from 'jszip';
@@ -6,6 +7,7 @@ import { BIN, ROOT, ensureBuilt, runBin, runMain, tempDir } from './helpers';
 import { csvField, formatCsv } from '../../src/cli/summary';
 import { Progress, progressLine, progressWanted } from '../../src/cli/progress';
 import { parseArgs } from '../../src/cli/args';
+import { defaultJobs } from '../../src/cli/pool';
 import { parseEvidenceSet } from '../../src/core';
 import rawEvidence from '../../src/core/evidence/evidence.json';
 
@@ -93,6 +95,15 @@ describe('analyze FOLDER', () => {
     expect(runBin(['analyze', dir]).stderr).toMatch(/is a directory, not a file; for a summary of the plans in a folder, add --format csv or json/);
     expect(runBin(['analyze', DOCX, '--format', 'csv'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--format csv is for a FOLDER/) });
   }, 60_000);
+
+  test('without --jobs: all cores, but one worker per 32 files at most', () => {
+    const cores = os.availableParallelism();
+    expect(defaultJobs()).toBe(cores);
+    expect(defaultJobs(3)).toBe(1);
+    expect(defaultJobs(32)).toBe(1);
+    expect(defaultJobs(33)).toBe(Math.min(cores, 2));
+    expect(defaultJobs(1000)).toBe(Math.min(cores, 32));
+  });
 
   test('--jobs must be a whole number from 1 to 256', () => {
     expect(parseArgs(['analyze', 'd', '--format', 'csv', '--jobs', '3'])).toMatchObject({ jobs: 3, format: 'csv' });
