@@ -10,6 +10,10 @@ import { parseArgs } from '../../src/cli/args';
 import { defaultJobs } from '../../src/cli/pool';
 import { parseEvidenceSet } from '../../src/core';
 import rawEvidence from '../../src/core/evidence/evidence.json';
+import rawLexicon from '../../src/core/lexicon/lexicon.json';
+import rawSignals from '../../src/core/signals/signals.json';
+import { LexiconSchema } from '../../src/core/lexicon/schema';
+import { SignalSetSchema } from '../../src/core/signals';
 
 /**
  * Folder runs (analyze FOLDER, annotate FOLDER): the built CLI as a child process, so the worker
@@ -257,8 +261,12 @@ describe('CSV (RFC 4180)', () => {
 });
 
 describe('--evidence FILE', () => {
-  test('the shipped evidence set passes the schema', () => {
+  test('the shipped evidence set, lexicon and signals pass their schemas (the core checks them again at first use)', () => {
     expect(() => parseEvidenceSet(rawEvidence)).not.toThrow();
+    expect(LexiconSchema.safeParse(rawLexicon).success).toBe(true);
+    expect(SignalSetSchema.safeParse(rawSignals).success).toBe(true);
+    // and the check can fail
+    expect(() => parseEvidenceSet({ ...rawEvidence, rules: [{ id: 'x' }] })).toThrow(/rules\.0/);
   });
 
   test('a bad evidence file: one clear line, exit 2, for analyze, annotate and evidence', async () => {
