@@ -25,8 +25,8 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
 }
 
-export function progressLine(done: number, total: number, elapsedMs: number): string {
-  const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
+/** `rate`: files per second. */
+export function progressLine(done: number, total: number, rate: number): string {
   const left = rate > 0 && done < total ? `  ${formatDuration((total - done) / rate)} left` : '';
   const width = String(total).length;
   return `${String(done).padStart(width)}/${total} files  ${rate.toFixed(1)} files/s${left}`;
@@ -36,6 +36,8 @@ export class Progress {
   private last = -Infinity;
   private shown = false;
   private readonly start: number;
+  /** When the first file finished: the rate is measured from there, so the workers' start-up does not skew it. */
+  private first: { at: number; done: number } | null = null;
 
   constructor(
     private readonly stream: ProgressStream,
@@ -49,10 +51,12 @@ export class Progress {
   update(done: number): void {
     if (!this.enabled) return;
     const t = this.now();
+    this.first ??= { at: t, done };
     if (done < this.total && t - this.last < 100) return;
     this.last = t;
     this.shown = true;
-    this.stream.write(`\r${progressLine(done, this.total, t - this.start)}\x1b[K`);
+    const since = this.first.done < done ? { n: done - this.first.done, ms: t - this.first.at } : { n: done, ms: t - this.start };
+    this.stream.write(`\r${progressLine(done, this.total, since.ms > 0 ? (since.n * 1000) / since.ms : 0)}\x1b[K`);
   }
 
   /** Clear the line, so what follows starts at the left margin. */

@@ -221,8 +221,8 @@ describe('progress line', () => {
   }, 60_000);
 
   test('the line itself, the switch, and the throttle', () => {
-    expect(progressLine(37, 1000, 3000)).toBe('  37/1000 files  12.3 files/s  1m18s left');
-    expect(progressLine(1000, 1000, 10_000)).toBe('1000/1000 files  100.0 files/s');
+    expect(progressLine(37, 1000, 37 / 3)).toBe('  37/1000 files  12.3 files/s  1m18s left');
+    expect(progressLine(1000, 1000, 100)).toBe('1000/1000 files  100.0 files/s');
     expect(progressWanted({ write: () => 0, isTTY: true }, {})).toBe(true);
     expect(progressWanted({ write: () => 0, isTTY: false }, {})).toBe(false);
     expect(progressWanted({ write: () => 0, isTTY: false }, { JPE_PROGRESS: '1' })).toBe(true);
@@ -230,14 +230,15 @@ describe('progress line', () => {
     let out = '';
     let t = 0;
     const p = new Progress({ write: (s: string) => (out += s) }, 10, true, () => t);
-    t = 50;
-    p.update(1);
-    t = 60;
+    t = 1000; // the workers' start-up
+    p.update(1); // 1 file in 1 s
+    t = 1060;
     p.update(2); // within 100 ms: skipped
-    t = 500;
-    p.update(10); // the last one always
+    t = 1900;
+    p.update(10); // the last one always: 9 files in 0.9 s since the first, start-up left out
     p.clear();
-    expect(out.split('\r').filter(Boolean)).toEqual([`${progressLine(1, 10, 50)}\x1b[K`, `${progressLine(10, 10, 500)}\x1b[K`, '\x1b[K']);
+    expect(out.split('\r').filter(Boolean)).toEqual([`${progressLine(1, 10, 1)}\x1b[K`, `${progressLine(10, 10, 10)}\x1b[K`, '\x1b[K']);
+    expect(progressLine(10, 10, 10)).toBe('10/10 files  10.0 files/s');
   });
 });
 
