@@ -29,13 +29,13 @@ export function formatDuration(seconds: number): string {
 export function progressLine(done: number, total: number, rate: number): string {
   const left = rate > 0 && done < total ? `  ${formatDuration((total - done) / rate)} left` : '';
   const width = String(total).length;
-  return `${String(done).padStart(width)}/${total} files  ${rate.toFixed(1)} files/s${left}`;
+  const speed = rate > 0 ? `  ${rate.toFixed(1)} files/s` : '';
+  return `${String(done).padStart(width)}/${total} files${speed}${left}`;
 }
 
 export class Progress {
   private last = -Infinity;
   private shown = false;
-  private readonly start: number;
   /** When the first file finished: the rate is measured from there, so the workers' start-up does not skew it. */
   private first: { at: number; done: number } | null = null;
 
@@ -44,9 +44,7 @@ export class Progress {
     private readonly total: number,
     private readonly enabled: boolean,
     private readonly now: () => number = () => performance.now(),
-  ) {
-    this.start = now();
-  }
+  ) {}
 
   update(done: number): void {
     if (!this.enabled) return;
@@ -55,8 +53,9 @@ export class Progress {
     if (done < this.total && t - this.last < 100) return;
     this.last = t;
     this.shown = true;
-    const since = this.first.done < done ? { n: done - this.first.done, ms: t - this.first.at } : { n: done, ms: t - this.start };
-    this.stream.write(`\r${progressLine(done, this.total, since.ms > 0 ? (since.n * 1000) / since.ms : 0)}\x1b[K`);
+    // no rate until a second file has finished (the first one carries the workers' start-up)
+    const rate = this.first.done < done && t > this.first.at ? ((done - this.first.done) * 1000) / (t - this.first.at) : 0;
+    this.stream.write(`\r${progressLine(done, this.total, rate)}\x1b[K`);
   }
 
   /** Clear the line, so what follows starts at the left margin. */

@@ -231,13 +231,13 @@ describe('progress line', () => {
     let t = 0;
     const p = new Progress({ write: (s: string) => (out += s) }, 10, true, () => t);
     t = 1000; // the workers' start-up
-    p.update(1); // 1 file in 1 s
+    p.update(1); // no rate yet
     t = 1060;
     p.update(2); // within 100 ms: skipped
     t = 1900;
     p.update(10); // the last one always: 9 files in 0.9 s since the first, start-up left out
     p.clear();
-    expect(out.split('\r').filter(Boolean)).toEqual([`${progressLine(1, 10, 1)}\x1b[K`, `${progressLine(10, 10, 10)}\x1b[K`, '\x1b[K']);
+    expect(out.split('\r').filter(Boolean)).toEqual([' 1/10 files\x1b[K', `${progressLine(10, 10, 10)}\x1b[K`, '\x1b[K']);
     expect(progressLine(10, 10, 10)).toBe('10/10 files  10.0 files/s');
   });
 });
