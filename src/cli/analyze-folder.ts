@@ -49,8 +49,15 @@ export async function analyzeFolder(cmd: AnalyzeCommand, dir: string, io: Folder
     return 130;
   }
   const text = format === 'json' ? formatJson(files, version()) : formatCsv(files);
-  if (out) await writeOutput(out, cmd.output as string, text, true);
-  else io.stdout.write(text);
+  if (out) {
+    // Ctrl-C during this short write is held off, so it cannot leave a temporary file behind.
+    const untrap = io.trapInterrupt?.(() => undefined);
+    try {
+      await writeOutput(out, cmd.output as string, text, true);
+    } finally {
+      untrap?.();
+    }
+  } else io.stdout.write(text);
   let failed = 0;
   for (const f of files)
     if (!f.outcome.ok) {
