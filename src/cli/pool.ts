@@ -111,7 +111,8 @@ function runInWorkers(tasks: readonly BatchTask[], script: string, opts: PoolOpt
       workers.add(w);
       w.on('message', (msg: { i: number; outcome: Outcome }) => {
         outcomes[msg.i] = msg.outcome;
-        opts.onDone?.(++done, total);
+        done++;
+        opts.onDone?.(done, total);
         dispatch(w);
       });
       // A worker that crashes (or exits) while it runs a task: that task fails with a message, a new worker takes over.
@@ -123,7 +124,8 @@ function runInWorkers(tasks: readonly BatchTask[], script: string, opts: PoolOpt
         if (finished) return;
         if (typeof i === 'number') {
           outcomes[i] = { ok: false, error: `internal error: the worker stopped (${why})` };
-          opts.onDone?.(++done, total);
+          done++;
+          opts.onDone?.(done, total);
         }
         if (!stopped && next < total) start();
         else maybeFinish();
