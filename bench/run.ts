@@ -114,6 +114,7 @@ for (const size of [1, 10]) {
 
 async function main() {
   for (const r of await extraSections(results)) rows.push(r);
+  for (const r of await (await import('./cli')).cliSections(results)) rows.push(r);
   const w = [62, 22, 44, 12];
   const line = (c: string[]) => c.map((x, i) => x.padEnd(w[i] ?? 10)).join(' ');
   console.log(line(['Measure', 'Value', 'Baseline (same run)', 'Ratio']) + ' Target');

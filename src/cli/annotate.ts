@@ -1,11 +1,12 @@
-import { promises as fsp, constants as fsConstants, type Stats } from 'fs';
 import * as path from 'path';
-import { randomBytes } from 'crypto';
 import type { EvidenceSet } from '../core/evidence/schema';
-import type { CitationStyle } from '../core/citations';
-import type { Analysis, Register } from '../core/types';
-import { InputError, MAX_INPUT_BYTES, displayName, fsError, oneLine } from './readers';
-import { annotateDocx, type AnnotateDocxResult } from './docx/annotate-docx';
+import { OutputError, displayName, oneLine, quoted as q } from './errors';
+import { annotateFile, checkInput, statOrNull, type FileResult } from './annotate-file';
+import { PROG } from './command';
+import { bundledEvidence } from '../core/evidence';
+import type { BatchContext, BatchTask, PlanSummary } from './batch-tasks';
+import { interruptedLine, listFolder, removeOurTempFiles, runBatch, type BatchIO } from './batch';
+import { defaultJobs } from './pool';
 
 /**
  * `jobplan-evidens annotate IN.docx [-o OUT.docx] [--force]` and
@@ -17,24 +18,16 @@ import { annotateDocx, type AnnotateDocxResult } from './docx/annotate-docx';
 import type { AnnotateCommand } from './command';
 export type { AnnotateCommand };
 
-export interface AnnotateIO {
+export interface AnnotateIO extends BatchIO {
   stdout: { write(chunk: string): unknown };
-  stderr: { write(chunk: string): unknown };
   cwd?: string;
 }
 
-const PROG = 'jobplan-evidens';
 export const OUTPUT_SUFFIX = '.annoteret.docx';
 
 /** An output problem (or an empty folder): one line, exit 2. */
-export class AnnotateError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'AnnotateError';
-  }
-}
-
-const q = (p: string) => `'${displayName(p)}'`;
+export { OutputError as AnnotateError };
+export { annotateFile };
 
 /** "plan.docx" → "plan.annoteret.docx". */
 export function defaultOutputName(file: string): string {
@@ -46,128 +39,6 @@ export function defaultOutputName(file: string): string {
 export function isAnnotatable(name: string): boolean {
   const lower = name.toLowerCase();
   return lower.endsWith('.docx') && !lower.endsWith(OUTPUT_SUFFIX) && !name.startsWith('~$');
-}
-
-async function statOrNull(p: string): Promise<Stats | null> {
-  try {
-    return await fsp.stat(p);
-  } catch {
-    return null;
-  }
-}
-
-
-function writeError(e: unknown, shown: string): AnnotateError {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  const why =
-    code === 'ENOENT' || code === 'ENOTDIR'
-      ? 'no such directory'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : code === 'ENOSPC'
-            ? 'no space left on the device'
-            : oneLine(e instanceof Error ? e.message : String(e));
-  return new AnnotateError(`cannot write ${q(shown)}: ${why}`);
-}
-
-/** Same file? (Compares device and inode when both exist, else resolved paths.) */
-function sameFile(a: string, sa: Stats | null, b: string, sb: Stats | null): boolean {
-  if (sa && sb) return sa.dev === sb.dev && sa.ino === sb.ino;
-  return path.resolve(a) === path.resolve(b);
-}
-
-/** Write via a temporary file in the same directory: never a half-written output, and no overwrite without `force`. */
-async function writeOutput(out: string, shown: string, data: Buffer, force: boolean): Promise<void> {
-  const dir = path.dirname(out);
-  const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await fsp.writeFile(tmp, data, { flag: 'wx' });
-  } catch (e) {
-    throw writeError(e, shown);
-  }
-  try {
-    if (force) {
-      await fsp.rename(tmp, out);
-      return;
-    }
-    try {
-      await fsp.link(tmp, out);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new AnnotateError(`${q(shown)} already exists; use --force to overwrite it`);
-      // File systems without hard links: an exclusive copy.
-      try {
-        await fsp.copyFile(tmp, out, fsConstants.COPYFILE_EXCL);
-      } catch (e2) {
-        if ((e2 as NodeJS.ErrnoException).code === 'EEXIST') throw new AnnotateError(`${q(shown)} already exists; use --force to overwrite it`);
-        throw writeError(e2, shown);
-      }
-    }
-  } catch (e) {
-    if (e instanceof AnnotateError) throw e;
-    throw writeError(e, shown);
-  } finally {
-    await fsp.rm(tmp, { force: true }).catch(() => undefined);
-  }
-}
-
-/** The input must be an existing .docx file of sensible size. */
-async function checkInput(input: string, shownIn: string): Promise<Stats> {
-  let st: Stats;
-  try {
-    st = await fsp.stat(input);
-  } catch (e) {
-    throw fsError(e, shownIn);
-  }
-  if (st.isDirectory()) throw new InputError('is-directory', shownIn, 'is a directory, not a file');
-  if (path.extname(input).toLowerCase() !== '.docx') {
-    const ext = path.extname(input);
-    throw new InputError(
-      'unsupported-type',
-      shownIn,
-      `unsupported file type${ext ? ` '${displayName(ext)}'` : ' (no extension)'}; annotate needs a .docx file or a folder`,
-    );
-  }
-  if (st.size > MAX_INPUT_BYTES)
-    throw new InputError('too-large', shownIn, `too large: over the ${MAX_INPUT_BYTES / (1024 * 1024)} MB limit (${st.size} bytes)`);
-  return st;
-}
-
-interface FileResult {
-  name: string;
-  shownOut: string;
-  result: AnnotateDocxResult;
-}
-
-/** Annotate one file to `out`. `shownIn`/`shownOut` are the names used in messages. */
-async function annotateFile(
-  input: string,
-  shownIn: string,
-  out: string,
-  shownOut: string,
-  cmd: AnnotateCommand,
-  evidence: () => EvidenceSet,
-): Promise<FileResult> {
-  const st = await checkInput(input, shownIn);
-  const outSt = await statOrNull(out);
-  if (sameFile(input, st, out, outSt)) throw new AnnotateError(`refusing to write ${q(shownOut)}: it is the input file (the original is never changed)`);
-  if (outSt?.isDirectory()) throw new AnnotateError(`cannot write ${q(shownOut)}: is a directory`);
-  if (outSt && !cmd.force) throw new AnnotateError(`${q(shownOut)} already exists; use --force to overwrite it`);
-  const dirSt = await statOrNull(path.dirname(out));
-  if (!dirSt) throw new AnnotateError(`cannot write ${q(shownOut)}: no such directory ${q(path.dirname(shownOut))}`);
-  if (!dirSt.isDirectory()) throw new AnnotateError(`cannot write ${q(shownOut)}: ${q(path.dirname(shownOut))} is not a directory`);
-
-  let buf: Buffer;
-  try {
-    buf = await fsp.readFile(input);
-  } catch (e) {
-    throw fsError(e, shownIn);
-  }
-  const result = await annotateDocx(buf, shownIn, { evidence: evidence(), register: cmd.register, style: cmd.style });
-  await writeOutput(out, shownOut, result.buffer, cmd.force);
-  return { name: shownIn, shownOut, result };
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -190,14 +61,14 @@ export interface SummaryRow {
   comments: number;
 }
 
-export function summaryRow(file: string, a: Analysis, comments: number): SummaryRow {
+export function summaryRow(file: string, p: PlanSummary): SummaryRow {
   return {
     file,
-    groups: a.targetGroups.length,
-    instruments: a.instruments.filter((i) => !i.negated).length,
-    caution: a.suggestions.filter((s) => s.kind === 'caution').length,
-    consider: a.suggestions.filter((s) => s.kind === 'consider').length,
-    comments,
+    groups: p.targetGroups.length,
+    instruments: p.instruments.length,
+    caution: p.cards.caution.length,
+    consider: p.cards.consider.length,
+    comments: p.comments ?? 0,
   };
 }
 
@@ -217,16 +88,17 @@ export function formatSummaryTable(rows: SummaryRow[]): string {
 }
 
 /** Run the command; returns the exit code. Errors that concern the whole run are thrown (InputError) or written here. */
-export async function runAnnotate(cmd: AnnotateCommand, io: AnnotateIO, evidence: () => EvidenceSet): Promise<number> {
+export async function runAnnotate(cmd: AnnotateCommand, io: AnnotateIO, custom: EvidenceSet | undefined): Promise<number> {
+  const evidence = () => custom ?? bundledEvidence();
   const cwd = io.cwd ?? process.cwd();
   const target = path.resolve(cwd, cmd.target);
-  const fail = (e: AnnotateError) => {
+  const fail = (e: OutputError) => {
     io.stderr.write(`${PROG}: ${oneLine(e.message, 400)}\n`);
     return 2;
   };
   try {
     const st = await statOrNull(target);
-    if (st?.isDirectory()) return await annotateFolder(cmd, target, cwd, io, evidence);
+    if (st?.isDirectory()) return await annotateFolder(cmd, target, cwd, io, custom);
     await checkInput(target, cmd.target); // bad input is reported before output problems
     let out: string;
     let shownOut: string;
@@ -237,7 +109,7 @@ export async function runAnnotate(cmd: AnnotateCommand, io: AnnotateIO, evidence
         out = path.join(o, defaultOutputName(target));
         shownOut = path.join(cmd.output, defaultOutputName(target));
       } else {
-        if (path.extname(o).toLowerCase() !== '.docx') throw new AnnotateError(`cannot write ${q(cmd.output)}: the output must be a .docx file`);
+        if (path.extname(o).toLowerCase() !== '.docx') throw new OutputError(`cannot write ${q(cmd.output)}: the output must be a .docx file`);
         out = o;
         shownOut = cmd.output;
       }
@@ -249,51 +121,49 @@ export async function runAnnotate(cmd: AnnotateCommand, io: AnnotateIO, evidence
     io.stdout.write(summaryLine(r));
     return 0;
   } catch (e) {
-    if (e instanceof AnnotateError) return fail(e);
+    if (e instanceof OutputError) return fail(e);
     throw e;
   }
 }
 
-async function annotateFolder(cmd: AnnotateCommand, dir: string, cwd: string, io: AnnotateIO, evidence: () => EvidenceSet): Promise<number> {
+async function annotateFolder(cmd: AnnotateCommand, dir: string, cwd: string, io: AnnotateIO, evidence: EvidenceSet | undefined): Promise<number> {
   let outDir = dir;
   let shownOutDir = cmd.target;
   if (cmd.output !== undefined) {
     outDir = path.resolve(cwd, cmd.output);
     shownOutDir = cmd.output;
     const st = await statOrNull(outDir);
-    if (!st) throw new AnnotateError(`cannot write to ${q(cmd.output)}: no such directory`);
-    if (!st.isDirectory()) throw new AnnotateError(`cannot write to ${q(cmd.output)}: not a directory (with a folder, -o names a directory)`);
+    if (!st) throw new OutputError(`cannot write to ${q(cmd.output)}: no such directory`);
+    if (!st.isDirectory()) throw new OutputError(`cannot write to ${q(cmd.output)}: not a directory (with a folder, -o names a directory)`);
   }
-  let names: string[];
-  try {
-    const entries = await fsp.readdir(dir, { withFileTypes: true });
-    names = entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && isAnnotatable(e.name)).map((e) => e.name);
-  } catch (e) {
-    throw fsError(e, cmd.target);
-  }
-  names.sort((a, b) => a.localeCompare(b, 'da'));
-  if (names.length === 0) throw new AnnotateError(`no .docx files to annotate in ${q(cmd.target)}`);
+  const names = await listFolder(dir, cmd.target, isAnnotatable);
+  if (names.length === 0) throw new OutputError(`no .docx files to annotate in ${q(cmd.target)}`);
+
+  const tasks: BatchTask[] = names.map((name) => {
+    const outName = defaultOutputName(name);
+    return { op: 'annotate', input: path.join(dir, name), shownIn: path.join(cmd.target, name), out: path.join(outDir, outName), shownOut: path.join(shownOutDir, outName) };
+  });
+  const ctx: BatchContext = { evidence, register: cmd.register, style: cmd.style, groups: { add: [], remove: [] }, force: cmd.force, cwd };
+  const { outcomes, interrupted } = await runBatch(tasks, ctx, cmd.jobs ?? defaultJobs(tasks.length), io);
+  if (interrupted) await removeOurTempFiles(outDir);
 
   const rows: SummaryRow[] = [];
   const failures: string[] = [];
-  for (const name of names) {
-    const shownIn = path.join(cmd.target, name);
-    const outName = defaultOutputName(name);
-    try {
-      const r = await annotateFile(path.join(dir, name), shownIn, path.join(outDir, outName), path.join(shownOutDir, outName), cmd, evidence);
-      rows.push(summaryRow(name, r.result.analysis, r.result.comments));
-    } catch (e) {
-      const msg =
-        e instanceof InputError || e instanceof AnnotateError
-          ? e.message
-          : `internal error while annotating ${q(shownIn)}: ${oneLine(e instanceof Error ? e.message : String(e), 300)}`;
-      failures.push(`${PROG}: ${oneLine(msg, 400)}\n`);
-    }
-  }
+  let finished = 0;
+  outcomes.forEach((o, i) => {
+    if (!o) return;
+    finished++;
+    if (o.ok) rows.push(summaryRow(names[i] as string, o.value));
+    else failures.push(`${PROG}: ${o.error}\n`);
+  });
   if (rows.length) io.stdout.write(formatSummaryTable(rows));
   io.stdout.write(
     `${plural(rows.length, 'fil', 'filer')} annoteret${failures.length ? `, ${failures.length} fejlede` : ''}${rows.length ? ` (kopier i ${displayName(shownOutDir)})` : ''}.\n`,
   );
   for (const f of failures) io.stderr.write(f);
+  if (interrupted) {
+    io.stderr.write(interruptedLine(finished, names.length));
+    return 130;
+  }
   return failures.length ? 2 : 0;
 }

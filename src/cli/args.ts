@@ -14,6 +14,7 @@ export type { AnalyzeFormat, EvidenceFormat, GroupOverrides, Command } from './c
 
 export const USAGE = `Usage:
   jobplan-evidens analyze FILE|- [options]   analyse a job plan (.txt, .md, .docx, .eml, or - for stdin)
+  jobplan-evidens analyze FOLDER --format csv|json [-o FILE]   a summary of every plan in a folder
   jobplan-evidens annotate FILE.docx|FOLDER [options]   write a copy with Word comments and a Kildeliste
   jobplan-evidens evidence [--format json|markdown|csl-json|ris]   print the bundled evidence set
   jobplan-evidens --help | --version
@@ -24,6 +25,12 @@ Options for analyze:
   --style short|full            citation style in text/markdown (default: short)
   --group +ID,-ID,...           add (+ or bare ID) or remove (-) target groups; repeatable
                                 IDs: ${TARGET_GROUP_IDS.join(', ')}
+  --evidence FILE.json          use this evidence set instead of the bundled one (checked first)
+For a FOLDER (every .txt, .md, .docx and .eml in it, not recursive):
+  --format csv|json             csv: one row per plan, Danish column labels, for Excel;
+                                json: the same with English ids
+  -o, --output FILE             write the summary to FILE (default: stdout)
+  --jobs N                      worker threads (default: the CPU cores, at most one per 32 files)
 
 Options for annotate:
   -o, --output OUT.docx|DIR     output file (default: FILE.annoteret.docx next to FILE);
@@ -31,6 +38,8 @@ Options for annotate:
   --force                       overwrite an existing output
   --register fagperson|borger   sentence register of the comments (default: fagperson)
   --style short|full            citation style (default: short)
+  --jobs N                      for a FOLDER: worker threads (default: the CPU cores, at most one per 32 files)
+  --evidence FILE.json          use this evidence set instead of the bundled one
 
 Options for evidence:
   --format json|markdown        output format (default: json)
@@ -38,13 +47,27 @@ Options for evidence:
                                 (Zotero, EndNote, Mendeley): CSL-JSON or RIS
 
 Exit codes: 0 ok, 1 internal error, 2 usage error, unreadable input or unwritable output.
+Folders show a progress line on stderr when it is a terminal (JPE_PROGRESS=1 forces it, 0 turns it off);
+Ctrl-C stops a folder run cleanly (exit 130): the files in progress finish, no output is half-written.
 Environment: NO_COLOR disables colours; JPE_DEBUG=1 prints stack traces of internal errors.
 See docs/cli.md.
 `;
 
-const ANALYZE_OPTIONS = ['--format', '--register', '--style', '--group'] as const;
-const EVIDENCE_OPTIONS = ['--format'] as const;
-const ANNOTATE_OPTIONS = ['--register', '--style', '--output'] as const;
+const ANALYZE_OPTIONS = ['--format', '--register', '--style', '--group', '--output', '--jobs', '--evidence'] as const;
+const EVIDENCE_OPTIONS = ['--format', '--evidence'] as const;
+const ANNOTATE_OPTIONS = ['--register', '--style', '--output', '--jobs', '--evidence'] as const;
+
+/** --jobs N: a whole number from 1 to 256. */
+function parseJobs(value: string): number {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`invalid value '${printable(value)}' for --jobs (expected a whole number from 1 to 256)`);
+  return n;
+}
+
+function evidencePath(value: string): string {
+  if (value === '') throw new UsageError('option --evidence needs a non-empty value');
+  return value;
+}
 
 function oneOf<T extends string>(opt: string, value: string, allowed: readonly T[], aliases: Record<string, T> = {}): T {
   const v = aliases[value] ?? value;
@@ -98,7 +121,7 @@ export function parseArgs(argv: readonly string[]): Command {
       force = true;
       continue;
     }
-    if (command === 'annotate' && arg === '-o') {
+    if ((command === 'annotate' || command === 'analyze') && arg === '-o') {
       const value = argv[i + 1];
       if (value === undefined || (value.startsWith('--') && value.length > 2)) throw new UsageError('option -o needs a value');
       options.push({ name: '--output', value });
@@ -157,7 +180,13 @@ export function parseArgs(argv: readonly string[]): Command {
       groups: { add: [], remove: [] },
     };
     for (const { name, value } of options) {
-      if (name === '--format') cmd.format = oneOf(name, value, ['json', 'text', 'markdown'] as const, { md: 'markdown' });
+      // csv (a FOLDER's summary) is accepted but left out of the message, which is about single files
+      if (name === '--format') cmd.format = value === 'csv' ? 'csv' : oneOf(name, value, ['json', 'text', 'markdown'] as const, { md: 'markdown' });
+      else if (name === '--output') {
+        if (value === '') throw new UsageError('option --output needs a non-empty value');
+        cmd.output = value;
+      } else if (name === '--jobs') cmd.jobs = parseJobs(value);
+      else if (name === '--evidence') cmd.evidence = evidencePath(value);
       else if (name === '--register') cmd.register = oneOf(name, value, ['fagperson', 'borger'] as const);
       else if (name === '--style') cmd.style = oneOf(name, value, ['short', 'full'] as const);
       else if (name === '--group') parseGroups(value, cmd.groups);
@@ -173,6 +202,8 @@ export function parseArgs(argv: readonly string[]): Command {
     for (const { name, value } of options) {
       if (name === '--register') cmd.register = oneOf(name, value, ['fagperson', 'borger'] as const);
       else if (name === '--style') cmd.style = oneOf(name, value, ['short', 'full'] as const);
+      else if (name === '--jobs') cmd.jobs = parseJobs(value);
+      else if (name === '--evidence') cmd.evidence = evidencePath(value);
       else if (name === '--output') {
         if (value === '') throw new UsageError('option --output needs a non-empty value');
         cmd.output = value;
@@ -185,12 +216,14 @@ export function parseArgs(argv: readonly string[]): Command {
     if (version) throw new UsageError("unknown option '--version' for evidence");
     if (positionals.length) throw new UsageError(`evidence takes no arguments, got '${printable(positionals[0]!)}'`);
     let format: EvidenceFormat = 'json';
+    let evidence: string | undefined;
     for (const { name, value } of options) {
       if (name === '--format')
         format = oneOf(name, value, ['json', 'markdown', 'csl-json', 'ris'] as const, { md: 'markdown', csl: 'csl-json', csljson: 'csl-json' });
+      else if (name === '--evidence') evidence = evidencePath(value);
       else throw new UsageError(`unknown option '${name}' for evidence`);
     }
-    return { kind: 'evidence', format };
+    return evidence === undefined ? { kind: 'evidence', format } : { kind: 'evidence', format, evidence };
   }
   throw new UsageError(`unknown command '${printable(command)}' (expected analyze, annotate or evidence)`);
 }

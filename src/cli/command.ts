@@ -7,7 +7,12 @@ import type { CitationStyle } from '../core/citations';
  * nothing from the CLI, so args.ts, annotate.ts and the reports can all use it without a circle.
  */
 
-export type AnalyzeFormat = 'json' | 'text' | 'markdown';
+export const PROG = 'jobplan-evidens';
+
+/** csv: only for a FOLDER, whose summary is csv (the default, also for 'text') or json. */
+export type AnalyzeFormat = 'json' | 'text' | 'markdown' | 'csv';
+/** `analyze FOLDER`: the summary formats. */
+export type SummaryFormat = 'csv' | 'json';
 export type EvidenceFormat = 'json' | 'markdown' | 'csl-json' | 'ris';
 
 export interface GroupOverrides {
@@ -24,6 +29,10 @@ export interface AnnotateCommand {
   force: boolean;
   register: Register;
   style: CitationStyle;
+  /** Worker threads for a folder (undefined: os.availableParallelism()). */
+  jobs?: number;
+  /** --evidence FILE: a user's evidence set instead of the bundled one. */
+  evidence?: string;
 }
 
 export type Command =
@@ -37,6 +46,10 @@ export type Command =
       register: Register;
       style: CitationStyle;
       groups: GroupOverrides;
+      /** For a FOLDER: -o FILE, the summary file (default: stdout). */
+      output?: string;
+      jobs?: number;
+      evidence?: string;
     }
-  | { kind: 'evidence'; format: EvidenceFormat }
+  | { kind: 'evidence'; format: EvidenceFormat; evidence?: string }
   | AnnotateCommand;

@@ -2,31 +2,9 @@ import type { Analysis } from '../core/types';
 import type { EvidenceSet } from '../core/evidence/schema';
 import { populationOf } from '../core/evidence';
 import { INSTRUMENT_LABELS, TARGET_GROUP_LABELS } from '../core/ids';
-import {
-  REFERENCE_LIST_HEADING,
-  formatReference,
-  formatSource,
-  referenceList,
-  registerLabel,
-  suggestionWithCitation,
-} from '../core/citations';
-import {
-  ADVOCACY_NOTE,
-  VIEWPOINT_NOTE,
-  NOT_INSERTABLE_NOTE,
-  CAVEAT,
-  DIRECTION_LABELS,
-  KIND_HEADINGS,
-  STRENGTH_LABELS,
-  groupSuggestions,
-  cprWarning,
-  positionLocator,
-  occurrences,
-  GROUP_STATUS,
-  groupLines,
-  sourceName,
-  type ReportContext,
-} from './report';
+import { REFERENCE_LIST_HEADING, formatReference, formatSource } from '../core/citations';
+import { DIRECTION_LABELS, KIND_HEADINGS, STRENGTH_LABELS } from '../core/wording';
+import { REPORT_WORDING, buildReport, type ReportContext, type ReportModel } from './report';
 
 /** Markdown reports to paste into a case file, a mail or a wiki. */
 
@@ -45,62 +23,46 @@ export function blockquote(s: string, prefix = ''): string {
 }
 
 export function formatMarkdown(a: Analysis, set: EvidenceSet, ctx: ReportContext): string {
-  const unit = ctx.unit ?? 'linje';
-  const lineOf = positionLocator(ctx);
+  return renderMarkdown(buildReport(a, set, ctx));
+}
+
+/** The report model as Markdown (the positions of groups and instruments are left to the text report). */
+export function renderMarkdown(r: ReportModel): string {
+  const W = REPORT_WORDING;
   const out: string[] = [];
-  out.push('# Jobplan Evidens: analyse', '');
-  out.push(`*Fil: ${escapeMd(sourceName(ctx.source))} · Evidenssæt ${escapeMd(ctx.evidenceVersion)} · ${registerLabel(ctx.register)}*`, '');
-  const cpr = cprWarning(ctx.text, lineOf, unit);
-  if (cpr) out.push(`> **Advarsel:** ${escapeMd(cpr)}`, '');
+  out.push(`# ${W.title}`, '');
+  out.push(`*${W.file}: ${escapeMd(r.source)} · ${W.evidenceSet} ${escapeMd(r.evidenceVersion)} · ${r.register}*`, '');
+  if (r.cpr) out.push(`> **${W.warning}:** ${escapeMd(r.cpr)}`, '');
 
-  out.push('## Målgrupper', '');
-  const groupList = groupLines(a, ctx, lineOf);
-  if (groupList.length === 0) out.push('Ingen målgrupper fundet i teksten.');
-  for (const g of groupList) {
-    const label = g.status === 'removed' ? `~~${TARGET_GROUP_LABELS[g.id]}~~` : TARGET_GROUP_LABELS[g.id];
-    out.push(`- ${label}${g.status !== 'text' ? ` (${GROUP_STATUS[g.status]})` : ''}`);
-  }
+  out.push(`## ${W.groupsHeading}`, '');
+  if (r.groups.length === 0) out.push(W.noGroups);
+  for (const g of r.groups) out.push(`- ${g.status === 'removed' ? `~~${g.label}~~` : g.label}${g.statusLabel ? ` (${g.statusLabel})` : ''}`);
   out.push('');
 
-  out.push('## Indsatser i planen', '');
-  if (a.instruments.length === 0) out.push('Ingen indsatser fundet i teksten.');
-  for (const i of a.instruments) {
-    const negatedCount = i.mentions.filter((m) => m.negated).length;
-    const parts = [occurrences(i.mentions.length)];
-    if (i.negated) parts.push('fravalgt i planen (kun nævnt negeret)');
-    else if (negatedCount > 0) parts.push(`heraf ${negatedCount} negeret`);
-    out.push(`- **${INSTRUMENT_LABELS[i.id]}**: ${parts.join(', ')}`);
-  }
+  out.push(`## ${W.instrumentsHeading}`, '');
+  if (r.instruments.length === 0) out.push(W.noInstruments);
+  for (const i of r.instruments) out.push(`- **${i.label}**: ${i.summary}`);
   out.push('');
 
-  const groups = groupSuggestions(a);
-  if (groups.length === 0) out.push('## Forslag', '', 'Ingen forslag: teksten nævner ingen indsatser eller målgrupper, som evidenssættet har fund om.', '');
-  const cited = new Set<string>();
-  for (const g of groups) {
-    out.push(`## ${g.heading}`, '');
-    if (g.kind === 'viewpoint') out.push(`*${VIEWPOINT_NOTE}*`, '');
-    for (const s of g.items) {
-      for (const f of s.findings) cited.add(f);
-      out.push(`- ${escapeMd(suggestionWithCitation(set, s, ctx.style))}`);
-      const meta = [`Styrke: ${STRENGTH_LABELS[s.strength]}`, `Indsats: ${INSTRUMENT_LABELS[s.instrument]}`];
-      if (s.targetGroups.length) meta.push(`Målgruppe: ${s.targetGroups.map((t) => TARGET_GROUP_LABELS[t]).join(', ')}`);
-      if (s.mention) meta.push(`${unit} ${lineOf(s.mention.start)}`);
-      out.push(`  *${meta.join(' · ')}*`);
-      if (s.advocacy) out.push('', `  **Bemærk:** ${ADVOCACY_NOTE}`);
-      if (!s.insertable) out.push('', `  *${NOT_INSERTABLE_NOTE}*`);
-      for (const c of s.citations) {
-        out.push('', blockquote(c.quote, '  '), '  >', `  > — ${escapeMd(c.label)}`);
-      }
+  if (r.sections.length === 0) out.push(`## ${W.suggestionsHeading}`, '', W.noSuggestions, '');
+  for (const sec of r.sections) {
+    out.push(`## ${sec.heading}`, '');
+    if (sec.note) out.push(`*${sec.note}*`, '');
+    for (const card of sec.cards) {
+      out.push(`- ${escapeMd(card.text)}`);
+      out.push(`  *${card.meta.join(' · ')}*`);
+      if (card.advocacy) out.push('', `  **${W.note}:** ${card.advocacy}`);
+      if (card.notInsertable) out.push('', `  *${card.notInsertable}*`);
+      for (const c of card.citations) out.push('', blockquote(c.quote, '  '), '  >', `  > — ${escapeMd(c.label)}`);
       out.push('');
     }
   }
 
-  out.push(`> **Bemærk:** ${CAVEAT}`, '');
+  out.push(`> **${W.note}:** ${r.caveat}`, '');
 
-  const refs = referenceList(set, cited);
-  if (refs.length) {
+  if (r.references.length) {
     out.push(`## ${REFERENCE_LIST_HEADING}`, '');
-    for (const r of refs) out.push(`- ${escapeMd(r.text)}`);
+    for (const ref of r.references) out.push(`- ${escapeMd(ref)}`);
     out.push('');
   }
   return out.join('\n');

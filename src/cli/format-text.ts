@@ -1,23 +1,6 @@
 import type { Analysis } from '../core/types';
 import type { EvidenceSet } from '../core/evidence/schema';
-import { INSTRUMENT_LABELS, TARGET_GROUP_LABELS } from '../core/ids';
-import { registerLabel, suggestionWithCitation } from '../core/citations';
-import {
-  ADVOCACY_NOTE,
-  VIEWPOINT_NOTE,
-  NOT_INSERTABLE_NOTE,
-  CAVEAT,
-  STRENGTH_LABELS,
-  groupSuggestions,
-  cprWarning,
-  positionLocator,
-  linesPhrase,
-  occurrences,
-  GROUP_STATUS,
-  groupLines,
-  sourceName,
-  type ReportContext,
-} from './report';
+import { REPORT_WORDING, buildReport, type ReportContext, type ReportModel } from './report';
 
 /** A readable Danish report for a terminal. */
 
@@ -68,64 +51,55 @@ function indent(s: string, prefix: string): string {
 }
 
 export function formatText(a: Analysis, set: EvidenceSet, ctx: ReportContext, c: Colours = colours(false)): string {
-  const unit = ctx.unit ?? 'linje';
-  const lineOf = positionLocator(ctx);
-  const out: string[] = [];
-  out.push(c.title(`Jobplan Evidens: analyse af ${clean(sourceName(ctx.source))}`));
-  out.push(c.dim(`Evidenssæt ${ctx.evidenceVersion} · ${registerLabel(ctx.register)}`));
-  out.push('');
-  const cpr = cprWarning(ctx.text, lineOf, unit);
-  if (cpr) out.push(c.heading('Advarsel: CPR-numre'), `  ${cpr}`, '');
+  return renderText(buildReport(a, set, ctx), c);
+}
 
-  out.push(c.heading('Målgrupper'));
-  const groupList = groupLines(a, ctx, lineOf);
-  if (groupList.length === 0) out.push('  Ingen målgrupper fundet i teksten.');
-  for (const g of groupList) {
-    const extra = [linesPhrase(g.lines, 5, unit), GROUP_STATUS[g.status]].filter(Boolean).join(', ');
-    const label = g.status === 'removed' ? c.dim(TARGET_GROUP_LABELS[g.id]) : TARGET_GROUP_LABELS[g.id];
+/** The report model laid out for a terminal. */
+export function renderText(r: ReportModel, c: Colours = colours(false)): string {
+  const W = REPORT_WORDING;
+  const out: string[] = [];
+  out.push(c.title(`${W.title} af ${clean(r.source)}`));
+  out.push(c.dim(`${W.evidenceSet} ${r.evidenceVersion} · ${r.register}`));
+  out.push('');
+  if (r.cpr) out.push(c.heading(W.cprHeading), `  ${r.cpr}`, '');
+
+  out.push(c.heading(W.groupsHeading));
+  if (r.groups.length === 0) out.push(`  ${W.noGroups}`);
+  for (const g of r.groups) {
+    const extra = [g.where, g.statusLabel].filter(Boolean).join(', ');
+    const label = g.status === 'removed' ? c.dim(g.label) : g.label;
     out.push(`  • ${label}${extra ? c.dim(` (${extra})`) : ''}`);
   }
   out.push('');
 
-  out.push(c.heading('Indsatser i planen'));
-  if (a.instruments.length === 0) out.push('  Ingen indsatser fundet i teksten.');
-  for (const i of a.instruments) {
-    const negatedCount = i.mentions.filter((m) => m.negated).length;
-    const parts = [occurrences(i.mentions.length)];
-    if (i.negated) parts.push('fravalgt i planen (kun nævnt negeret)');
-    else if (negatedCount > 0) parts.push(`heraf ${negatedCount} negeret`);
-    const where = linesPhrase(i.mentions.map((m) => lineOf(m.start)), 5, unit);
-    out.push(`  • ${INSTRUMENT_LABELS[i.id]}: ${parts.join(', ')}${where ? c.dim(` (${where})`) : ''}`);
-  }
+  out.push(c.heading(W.instrumentsHeading));
+  if (r.instruments.length === 0) out.push(`  ${W.noInstruments}`);
+  for (const i of r.instruments) out.push(`  • ${i.label}: ${i.summary}${i.where ? c.dim(` (${i.where})`) : ''}`);
   out.push('');
 
-  const groups = groupSuggestions(a);
-  if (groups.length === 0) {
-    out.push(c.heading('Forslag'));
-    out.push('  Ingen forslag: teksten nævner ingen indsatser eller målgrupper, som evidenssættet har fund om.');
+  if (r.sections.length === 0) {
+    out.push(c.heading(W.suggestionsHeading));
+    out.push(`  ${W.noSuggestions}`);
     out.push('');
   }
-  for (const g of groups) {
-    out.push(c[g.kind](g.heading));
-    if (g.kind === 'viewpoint') out.push(c.dim(`  ${VIEWPOINT_NOTE}`));
-    g.items.forEach((s, n) => {
+  for (const sec of r.sections) {
+    out.push(c[sec.kind](sec.heading));
+    if (sec.note) out.push(c.dim(`  ${sec.note}`));
+    sec.cards.forEach((card, n) => {
       const num = `  ${n + 1}. `;
       const pad = ' '.repeat(num.length);
-      out.push(num + clean(suggestionWithCitation(set, s, ctx.style)));
-      const meta = [`Styrke: ${STRENGTH_LABELS[s.strength]}`, `Indsats: ${INSTRUMENT_LABELS[s.instrument]}`];
-      if (s.targetGroups.length) meta.push(`Målgruppe: ${s.targetGroups.map((t) => TARGET_GROUP_LABELS[t]).join(', ')}`);
-      if (s.mention) meta.push(`ved ${unit} ${lineOf(s.mention.start)}`);
-      out.push(c.dim(pad + meta.join(' · ')));
-      if (s.advocacy) out.push(pad + c.caution('Bemærk: ') + ADVOCACY_NOTE);
-      if (!s.insertable) out.push(pad + c.dim(NOT_INSERTABLE_NOTE));
-      for (const cit of s.citations) {
-        out.push(`${pad}Kilde: ${clean(cit.label)}`);
+      out.push(num + clean(card.text));
+      out.push(c.dim(pad + card.meta.join(' · ')));
+      if (card.advocacy) out.push(pad + c.caution(`${W.note}: `) + card.advocacy);
+      if (card.notInsertable) out.push(pad + c.dim(card.notInsertable));
+      for (const cit of card.citations) {
+        out.push(`${pad}${W.source}: ${clean(cit.label)}`);
         out.push(c.dim(indent(`“${clean(cit.quote).trim()}”`, pad + '  ')));
       }
       out.push('');
     });
   }
 
-  out.push(c.dim(CAVEAT));
+  out.push(c.dim(r.caveat));
   return out.join('\n') + '\n';
 }

@@ -1,20 +1,22 @@
-import { readFileSync } from 'fs';
+import { readFileSync, promises as fsp } from 'fs';
 import * as path from 'path';
 import { analyze } from '../core/engine';
-import { bundledEvidence } from '../core/evidence';
+import { bundledEvidence, EvidenceSetError, parseEvidenceSet } from '../core/evidence';
 import type { EvidenceSet } from '../core/evidence/schema';
 import { parseArgs, UsageError, USAGE, type Command } from './args';
-import { InputError, oneLine, readInputFile, readStdin, type ReadResult } from './readers';
+import { PROG } from './command';
+import { InputError, OutputError, fsError, oneLine, tooLarge, MAX_INPUT_BYTES } from './errors';
+import { readInputFile, readStdin, type ReadResult } from './readers';
 import { colours, formatText, useColour } from './format-text';
-import { formatEvidenceMarkdown, formatMarkdown } from './format-markdown';
-import { runAnnotate } from './annotate';
-import { formatCslJson, formatRis } from './format-citations';
 
-export const PROG = 'jobplan-evidens';
+// Loaded when a command needs them (start-up time): './format-markdown', './format-citations', './annotate'.
+
+export { PROG };
 
 export interface CliIO {
   stdout: { write(chunk: string): unknown; isTTY?: boolean };
-  stderr: { write(chunk: string): unknown };
+  /** isTTY: a folder run shows its progress line there. */
+  stderr: { write(chunk: string): unknown; isTTY?: boolean };
   /** Needed only for `analyze -`. */
   stdin?: AsyncIterable<Buffer | string> & { isTTY?: boolean };
   env?: Readonly<Record<string, string | undefined>>;
@@ -22,6 +24,55 @@ export interface CliIO {
   cwd?: string;
   /** Test hook: use this evidence set instead of the bundled one. */
   evidence?: EvidenceSet;
+  /** Call `onInterrupt` on Ctrl-C (SIGINT) until the returned function is called (folder runs). */
+  trapInterrupt?: (onInterrupt: () => void) => () => void;
+}
+
+/**
+ * --evidence FILE: a user's evidence set, checked with the schema before use (the bundled set is
+ * checked by the tests and at first use by the core). Bad JSON or a set that breaks the schema is
+ * one line naming the first problem, exit 2.
+ */
+async function loadEvidenceFile(file: string, cwd: string): Promise<EvidenceSet> {
+  const full = path.resolve(cwd, file);
+  let buf: Buffer;
+  try {
+    const st = await fsp.stat(full);
+    if (st.isDirectory()) throw new InputError('is-directory', file, 'is a directory, not a file');
+    if (st.size > MAX_INPUT_BYTES) throw tooLarge(file, st.size);
+    buf = await fsp.readFile(full);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw fsError(e, file);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(buf.toString('utf8').replace(/^\ufeff/, ''));
+  } catch (e) {
+    throw new InputError('read-failed', file, `not a valid evidence set: not JSON (${oneLine(e instanceof Error ? e.message : String(e), 120)})`);
+  }
+  try {
+    return parseEvidenceSet(data);
+  } catch (e) {
+    if (!(e instanceof EvidenceSetError)) throw e;
+    const issues = e.message.split('\n').slice(1);
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+    throw new InputError('read-failed', file, `not a valid evidence set: ${oneLine(issues[0] ?? e.message, 200)}${more}`);
+  }
+}
+
+async function evidenceFor(cmd: { evidence?: string }, io: CliIO): Promise<EvidenceSet> {
+  if (cmd.evidence !== undefined) return loadEvidenceFile(cmd.evidence, io.cwd ?? process.cwd());
+  return io.evidence ?? bundledEvidence();
+}
+
+async function isDirectory(file: string, cwd: string | undefined): Promise<boolean> {
+  if (file === '-') return false;
+  try {
+    return (await fsp.stat(path.resolve(cwd ?? process.cwd(), file))).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export function packageVersion(): string {
@@ -61,16 +112,26 @@ async function run(cmd: Command, io: CliIO): Promise<number> {
       return 0;
     }
     case 'evidence': {
-      const set = io.evidence ?? bundledEvidence();
-      if (cmd.format === 'csl-json') out(formatCslJson(set));
-      else if (cmd.format === 'ris') out(formatRis(set));
-      else out(cmd.format === 'json' ? `${JSON.stringify(set, null, 2)}\n` : formatEvidenceMarkdown(set));
+      const set = await evidenceFor(cmd, io);
+      if (cmd.format === 'csl-json') out((await import('./format-citations')).formatCslJson(set));
+      else if (cmd.format === 'ris') out((await import('./format-citations')).formatRis(set));
+      else if (cmd.format === 'json') out(`${JSON.stringify(set, null, 2)}\n`);
+      else out((await import('./format-markdown')).formatEvidenceMarkdown(set));
       return 0;
     }
     case 'analyze': {
+      // A folder gets a summary when one is asked for (--format csv|json); else it is bad input, as before.
+      if ((cmd.format === 'csv' || cmd.format === 'json') && (await isDirectory(cmd.file, io.cwd))) {
+        const custom = cmd.evidence !== undefined ? await evidenceFor(cmd, io) : io.evidence;
+        const { analyzeFolder } = await import('./analyze-folder');
+        return analyzeFolder(cmd, path.resolve(io.cwd ?? process.cwd(), cmd.file), io, custom, () => (custom ?? bundledEvidence()).version);
+      }
+      if (cmd.format === 'csv') throw new UsageError('--format csv is for a FOLDER (a summary of every plan in it)');
+      if (cmd.output !== undefined || cmd.jobs !== undefined)
+        throw new UsageError(`${cmd.output !== undefined ? '-o/--output' : '--jobs'} is for a FOLDER; a single plan's report goes to stdout`);
       // Read first: bad input is reported even when something else is wrong.
       const input = await readInput(cmd.file, io);
-      const set = io.evidence ?? bundledEvidence();
+      const set = await evidenceFor(cmd, io);
       const analysis = analyze(
         input.text,
         { register: cmd.register, groupOverrides: { add: cmd.groups.add, remove: cmd.groups.remove } },
@@ -87,12 +148,15 @@ async function run(cmd: Command, io: CliIO): Promise<number> {
         groups: cmd.groups,
       };
       if (cmd.format === 'json') out(`${JSON.stringify({ evidenceVersion: set.version, ...analysis }, null, 2)}\n`);
-      else if (cmd.format === 'markdown') out(formatMarkdown(analysis, set, ctx));
+      else if (cmd.format === 'markdown') out((await import('./format-markdown')).formatMarkdown(analysis, set, ctx));
       else out(formatText(analysis, set, ctx, colours(useColour(io.stdout.isTTY, io.env ?? {}))));
       return 0;
     }
     case 'annotate':
-      return runAnnotate(cmd, io, () => io.evidence ?? bundledEvidence());
+    {
+      const custom = cmd.evidence !== undefined ? await evidenceFor(cmd, io) : io.evidence;
+      return (await import('./annotate')).runAnnotate(cmd, io, custom);
+    }
   }
 }
 
@@ -102,7 +166,7 @@ export function reportError(e: unknown, io: Pick<CliIO, 'stderr' | 'env'>): numb
     io.stderr.write(`${PROG}: ${oneLine(e.message, 400)} (see ${PROG} --help)\n`);
     return 2;
   }
-  if (e instanceof InputError) {
+  if (e instanceof InputError || e instanceof OutputError) {
     io.stderr.write(`${PROG}: ${oneLine(e.message, 400)}\n`);
     return 2;
   }
@@ -153,6 +217,11 @@ export function runProcess(): void {
     stdin: process.stdin,
     env,
     cwd: process.cwd(),
+    trapInterrupt: (onInterrupt) => {
+      const handler = () => onInterrupt();
+      process.on('SIGINT', handler);
+      return () => void process.off('SIGINT', handler);
+    },
   };
   main(process.argv.slice(2), io).then(
     (code) => {

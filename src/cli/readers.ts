@@ -1,21 +1,31 @@
-import { promises as fsp, createReadStream } from 'fs';
+import { promises as fsp, createReadStream, type Stats } from 'fs';
 import * as path from 'path';
-import JSZip from 'jszip';
-import mammoth from 'mammoth';
-import { simpleParser } from 'mailparser';
+import { BINARY_NAME, classifyContainer, startsWith } from './sniff';
+import {
+  InputError,
+  MAX_INPUT_BYTES,
+  fsError,
+  invalidDocx,
+  isDirectoryError,
+  oneLine,
+  tooLarge,
+  unsupportedType,
+} from './errors';
 import { htmlToPlainText } from './html-to-text';
 
 /**
- * File (or stdin) → plain text for the core. Every failure is an InputError
- * with a code and a one-line, human message; nothing else escapes from here
- * except genuine bugs.
+ * File (or stdin) → plain text for the core: the one input-validation path of the CLI (exists,
+ * size, type, readable, decoding), used by analyze, annotate and the batch runner. Every failure
+ * is an InputError with a code and a one-line, human message (all worded in errors.ts); nothing
+ * else escapes from here except genuine bugs.
  *
  * The text is passed on unchanged (CRLF, Word's \r, \v and \x07 included):
  * mention offsets in the analysis refer to exactly the string returned here.
+ *
+ * The .docx and .eml libraries are loaded only when such a file is read (start-up time).
  */
 
-/** Refuse anything larger than this (bytes). */
-export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
+export { InputError, MAX_INPUT_BYTES, displayName, fsError, oneLine, oleError, type InputErrorCode } from './errors';
 
 export type InputKind = 'text' | 'markdown' | 'docx' | 'eml';
 
@@ -28,48 +38,11 @@ export const SUPPORTED_EXTENSIONS: Readonly<Record<string, InputKind>> = {
   '.eml': 'eml',
 };
 
-export type InputErrorCode =
-  | 'not-found'
-  | 'is-directory'
-  | 'permission-denied'
-  | 'unsupported-type'
-  | 'too-large'
-  | 'invalid-utf8'
-  | 'binary'
-  | 'invalid-docx'
-  | 'encrypted'
-  | 'no-text-body'
-  | 'read-failed';
-
-export class InputError extends Error {
-  constructor(
-    public readonly code: InputErrorCode,
-    /** Display name: the path as given, or "stdin". */
-    public readonly input: string,
-    /** The reason, without the "cannot read 'x':" prefix. */
-    public readonly reason: string,
-  ) {
-    super(`cannot read ${input === 'stdin' ? 'stdin' : `'${displayName(input)}'`}: ${reason}`);
-    this.name = 'InputError';
-  }
-}
-
 export interface ReadResult {
   text: string;
   kind: InputKind;
   /** The path as given, or "-" for stdin. */
   source: string;
-}
-
-/** Control characters (a newline in a file name…) must not break the one-line error. */
-export function displayName(p: string): string {
-  return p.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
-
-/** Collapse a library's (possibly multi-line) message to one short line. */
-export function oneLine(s: string, max = 200): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
 export function supportedList(): string {
@@ -91,45 +64,8 @@ async function readLimited(stream: AsyncIterable<Buffer | string>, name: string)
   return Buffer.concat(chunks, total);
 }
 
-function tooLarge(name: string, bytes: number, streamed = false): InputError {
-  const limit = `${MAX_INPUT_BYTES / (1024 * 1024)} MB`;
-  return new InputError('too-large', name, `too large: over the ${limit} limit${streamed ? '' : ` (${bytes} bytes)`}`);
-}
-
-/** A file-system error as one InputError line (shared by every command that reads files). */
-export function fsError(e: unknown, name: string): InputError {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return new InputError('not-found', name, 'no such file');
-    case 'ENOTDIR':
-      return new InputError('not-found', name, 'no such file (a part of the path is not a directory)');
-    case 'EISDIR':
-      return new InputError('is-directory', name, 'is a directory, not a file');
-    case 'EACCES':
-    case 'EPERM':
-      return new InputError('permission-denied', name, 'permission denied');
-    default:
-      return new InputError('read-failed', name, oneLine(e instanceof Error ? e.message : String(e)));
-  }
-}
-
 // ---------------------------------------------------------------------------
 // Decoding
-
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
-
-function startsWith(buf: Buffer, bytes: readonly number[]): boolean {
-  if (buf.length < bytes.length) return false;
-  for (let i = 0; i < bytes.length; i++) if (buf[i] !== bytes[i]) return false;
-  return true;
-}
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const ZIP_EMPTY_MAGIC = [0x50, 0x4b, 0x05, 0x06];
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46]; // %PDF
-const RTF_MAGIC = [0x7b, 0x5c, 0x72, 0x74, 0x66]; // {\rtf
 
 /**
  * Bytes → string for .txt/.md/stdin. UTF-8 (BOM dropped), or UTF-16 with a BOM
@@ -164,10 +100,7 @@ export function decodeText(buf: Buffer, name: string): string {
 
 /** Recognise common binary formats by their first bytes, to name them in the error. */
 function sniffBinary(buf: Buffer): string | null {
-  if (startsWith(buf, ZIP_MAGIC) || startsWith(buf, ZIP_EMPTY_MAGIC)) return 'a zip archive, e.g. .docx';
-  if (startsWith(buf, CFB_MAGIC)) return 'an OLE2 file, e.g. .doc or .msg';
-  if (startsWith(buf, PDF_MAGIC)) return 'a PDF';
-  return null;
+  return BINARY_NAME[classifyContainer(buf)] ?? null;
 }
 
 /** Offset of the first byte that breaks UTF-8 (the error line names it). */
@@ -212,50 +145,16 @@ function stripBom(s: string): string {
 // ---------------------------------------------------------------------------
 // .docx
 
-/** An OLE2/CFB file where a .docx was expected: password-protected (encrypted) .docx, or an old .doc. */
-export function oleError(buf: Buffer, name: string): InputError {
-  // Password-protected Office files are an OLE2/CFB container holding "EncryptedPackage".
-  const encrypted =
-    buf.indexOf(Buffer.from('EncryptedPackage', 'utf16le')) >= 0 || buf.indexOf(Buffer.from('EncryptionInfo', 'utf16le')) >= 0;
-  return new InputError(
-    'encrypted',
-    name,
-    encrypted
-      ? 'the .docx is password-protected (encrypted); remove the password in Word and save it again'
-      : 'the file is an OLE2 container: a password-protected (encrypted) .docx or an old Word .doc; remove the password or save it as .docx',
-  );
-}
-
-export function isOle(buf: Buffer): boolean {
-  return startsWith(buf, CFB_MAGIC);
-}
-
+/** .docx bytes → text. Validated by the same DocxPackage.open that annotate uses (one set of checks and messages). */
 export async function docxToText(buf: Buffer, name: string): Promise<string> {
-  const bad = (why: string) => new InputError('invalid-docx', name, `not a valid .docx (${why})`);
-  if (buf.length === 0) throw bad('empty file');
-  if (startsWith(buf, CFB_MAGIC)) throw oleError(buf, name);
-  if (startsWith(buf, PDF_MAGIC)) throw bad('it is a PDF file');
-  if (startsWith(buf, RTF_MAGIC)) throw bad('it is an RTF file');
-  if (startsWith(buf, ZIP_EMPTY_MAGIC)) throw bad('empty zip archive');
-  if (!startsWith(buf, ZIP_MAGIC)) throw bad('not a zip archive');
-
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(buf);
-  } catch {
-    throw bad('corrupt zip');
-  }
-  if (!zip.file('word/document.xml')) {
-    if (zip.file('xl/workbook.xml')) throw bad('it is an Excel workbook');
-    if (zip.file('ppt/presentation.xml')) throw bad('it is a PowerPoint presentation');
-    if (zip.file('content.xml') && zip.file('mimetype')) throw bad('it is an OpenDocument file; save it as .docx');
-    throw bad('no word/document.xml in the zip');
-  }
+  const { DocxPackage } = await import('./docx/package');
+  await DocxPackage.open(buf, name);
+  const mammoth = (await import('mammoth')).default;
   try {
     const res = await mammoth.extractRawText({ buffer: buf });
     return res.value;
   } catch (e) {
-    throw bad(oneLine(e instanceof Error ? e.message : String(e), 120));
+    throw invalidDocx(name, oneLine(e instanceof Error ? e.message : String(e), 120));
   }
 }
 
@@ -266,9 +165,10 @@ const MAIL_HEADERS = ['from', 'to', 'cc', 'subject', 'date', 'content-type', 'mi
 
 export async function emlToText(buf: Buffer, name: string): Promise<string> {
   if (buf.indexOf(0) >= 0) throw new InputError('binary', name, 'is a binary file (contains NUL bytes), not an e-mail message');
-  let mail;
+  let mail: import('mailparser').ParsedMail;
   try {
     // skipHtmlToText: an HTML-only body is converted below, keeping table cells apart.
+    const { simpleParser } = await import('mailparser');
     mail = await simpleParser(buf, { skipHtmlToText: true });
   } catch (e) {
     throw new InputError('read-failed', name, `not a valid e-mail message (${oneLine(e instanceof Error ? e.message : String(e), 120)})`);
@@ -309,45 +209,73 @@ async function bufferToText(buf: Buffer, kind: InputKind, name: string): Promise
   }
 }
 
-/** Read a .txt/.md/.docx/.eml file. `file` is resolved against `cwd`. */
-export async function readInputFile(file: string, cwd: string = process.cwd()): Promise<ReadResult> {
+export interface CheckedInput {
+  /** The resolved path. */
+  full: string;
+  /** undefined: a special file (FIFO, /dev/stdin …) without a known extension; its bytes decide. */
+  kind: InputKind | undefined;
+  stat: Stats;
+}
+
+export interface InputPolicy {
+  /** The kinds this command takes (default: all). */
+  kinds?: readonly InputKind[];
+  /** The end of the "unsupported file type" message, naming what the command takes. */
+  supported?: string;
+  /** The name in messages (default: `file` as given). */
+  name?: string;
+  /** Added to "is a directory, not a file": how this command takes a folder. */
+  folderHint?: string;
+}
+
+/**
+ * The checks before any byte is read: the file exists, is not a directory, has a type the command
+ * takes, and is within the size limit. `file` is resolved against `cwd`, and named as given.
+ */
+export async function checkInputFile(file: string, cwd: string = process.cwd(), policy: InputPolicy = {}): Promise<CheckedInput> {
   const full = path.resolve(cwd, file);
-  let st;
+  const name = policy.name ?? file;
+  let stat: Stats;
   try {
-    st = await fsp.stat(full);
+    stat = await fsp.stat(full);
   } catch (e) {
-    throw fsError(e, file);
+    throw fsError(e, name);
   }
-  if (st.isDirectory()) throw new InputError('is-directory', file, 'is a directory, not a file');
-  const special = !st.isFile(); // a FIFO, /dev/stdin, process substitution…
-  const kind = kindOf(file) ?? (special ? undefined : null);
-  if (kind === null) {
-    const ext = path.extname(file);
-    throw new InputError(
-      'unsupported-type',
-      file,
-      `unsupported file type${ext ? ` '${displayName(ext)}'` : ' (no extension)'}; supported: ${supportedList()}, or - for stdin`,
-    );
-  }
-  if (st.isFile() && st.size > MAX_INPUT_BYTES) throw tooLarge(file, st.size);
-  let buf: Buffer;
+  if (stat.isDirectory()) throw isDirectoryError(name, policy.folderHint);
+  const special = !stat.isFile(); // a FIFO, /dev/stdin, process substitution…
+  const known = kindOf(file);
+  const accepted = known !== undefined && (!policy.kinds || policy.kinds.includes(known));
+  if (!accepted && !(special && known === undefined && !policy.kinds))
+    throw unsupportedType(name, path.extname(file), policy.supported ?? `supported: ${supportedList()}, or - for stdin`);
+  if (stat.isFile() && stat.size > MAX_INPUT_BYTES) throw tooLarge(name, stat.size);
+  return { full, kind: known, stat };
+}
+
+/** The bytes of a checked file (special files are read as a stream, with the size limit). */
+export async function readChecked(input: CheckedInput, name: string): Promise<Buffer> {
   try {
-    buf = special ? await readLimited(createReadStream(full), file) : await fsp.readFile(full);
+    return input.stat.isFile() ? await fsp.readFile(input.full) : await readLimited(createReadStream(input.full), name);
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw fsError(e, file);
+    throw fsError(e, name);
   }
-  if (kind === undefined) return { text: await sniffedToText(buf, file), kind: sniffKind(buf), source: file };
-  return { text: await bufferToText(buf, kind, file), kind, source: file };
+}
+
+/** Read a .txt/.md/.docx/.eml file. `file` is resolved against `cwd`. */
+export async function readInputFile(file: string, cwd: string = process.cwd()): Promise<ReadResult> {
+  const input = await checkInputFile(file, cwd, { folderHint: 'for a summary of the plans in a folder, add --format csv or json' });
+  const buf = await readChecked(input, file);
+  if (input.kind === undefined) return { text: await sniffedToText(buf, file), kind: sniffKind(buf), source: file };
+  return { text: await bufferToText(buf, input.kind, file), kind: input.kind, source: file };
 }
 
 function sniffKind(buf: Buffer): InputKind {
-  return startsWith(buf, ZIP_MAGIC) ? 'docx' : 'text';
+  return classifyContainer(buf) === 'zip' ? 'docx' : 'text';
 }
 
 /** stdin and special files have no extension: a zip is taken as .docx, anything else as text. */
 async function sniffedToText(buf: Buffer, name: string): Promise<string> {
-  if (startsWith(buf, ZIP_MAGIC)) return docxToText(buf, name);
+  if (sniffKind(buf) === 'docx') return docxToText(buf, name);
   return stripBom(decodeText(buf, name));
 }
 

@@ -1,12 +1,49 @@
 import { findCpr } from '../core/cpr';
 import type { Analysis, Register, Suggestion } from '../core/types';
-import type { RuleKind } from '../core/evidence/schema';
-import { KIND_HEADINGS, KIND_ORDER } from '../core/wording';
-import type { CitationStyle } from '../core/citations';
+import type { EvidenceSet, RuleKind } from '../core/evidence/schema';
+import {
+  ADVOCACY_NOTE,
+  AVERAGE_EFFECT_CAVEAT,
+  KIND_HEADINGS,
+  KIND_ORDER,
+  NOT_INSERTABLE_NOTE,
+  STRENGTH_LABELS,
+  VIEWPOINT_NOTE,
+} from '../core/wording';
+import { referenceList, registerLabel, suggestionWithCitation, type CitationStyle } from '../core/citations';
 import type { GroupOverrides } from './command';
-import type { TargetGroupId } from '../core/ids';
+import { INSTRUMENT_LABELS, TARGET_GROUP_LABELS, type TargetGroupId } from '../core/ids';
 
-/** What the text and Markdown reports share: Danish labels, grouping and line numbers. */
+/**
+ * The report model: what the text report (format-text.ts) and the Markdown report
+ * (format-markdown.ts) show, built once from an analysis, with every sentence already worded.
+ * The formatters only lay it out (colours, bullets, escaping), so the two cannot say different
+ * things. Danish wording comes from core/wording.ts and the core's labels; the few sentences
+ * only the CLI reports use are in REPORT_WORDING below.
+ */
+
+/** Wording only the CLI reports use (the rest is core/wording.ts). */
+export const REPORT_WORDING = {
+  title: 'Jobplan Evidens: analyse',
+  evidenceSet: 'Evidenssæt',
+  file: 'Fil',
+  warning: 'Advarsel',
+  cprHeading: 'Advarsel: CPR-numre',
+  groupsHeading: 'Målgrupper',
+  noGroups: 'Ingen målgrupper fundet i teksten.',
+  instrumentsHeading: 'Indsatser i planen',
+  noInstruments: 'Ingen indsatser fundet i teksten.',
+  suggestionsHeading: 'Forslag',
+  noSuggestions: 'Ingen forslag: teksten nævner ingen indsatser eller målgrupper, som evidenssættet har fund om.',
+  onlyNegated: 'fravalgt i planen (kun nævnt negeret)',
+  negatedOf: (n: number) => `heraf ${n} negeret`,
+  strength: 'Styrke',
+  instrument: 'Indsats',
+  targetGroup: 'Målgruppe',
+  at: 'ved',
+  note: 'Bemærk',
+  source: 'Kilde',
+} as const;
 
 /** How positions are given: lines of a text file, or paragraphs of a .docx (what a Word user can count). */
 export type PositionUnit = 'linje' | 'afsnit';
@@ -150,4 +187,102 @@ export function cprWarning(text: string, lineOf: (offset: number) => number, uni
   const places = hits.slice(0, 5).map((h) => `${h.masked} (${unit} ${lineOf(h.start)})`);
   const more = hits.length > 5 ? ` og ${hits.length - 5} mere` : '';
   return `Teksten indeholder ${hits.length === 1 ? 'et CPR-nummer' : `${hits.length} CPR-numre`}: ${places.join(', ')}${more}. Send den ikke med almindelig e-mail – brug sikker mail.`;
+}
+
+export interface ReportGroup {
+  label: string;
+  /** "linje 4" / "afsnit 3 og 7" ('' for a group added by hand). */
+  where: string;
+  status: GroupLine['status'];
+  /** "tilføjet manuelt" / "fjernet manuelt" / ''. */
+  statusLabel: string;
+}
+
+export interface ReportInstrument {
+  label: string;
+  /** "2 forekomster, heraf 1 negeret". */
+  summary: string;
+  where: string;
+}
+
+export interface ReportCard {
+  /** The suggestion with its citation, in the requested register and style. */
+  text: string;
+  /** "Styrke: …", "Indsats: …", "Målgruppe: …", "ved linje 4". */
+  meta: string[];
+  /** The advocacy note, or null. */
+  advocacy: string | null;
+  /** The "not a sentence for the plan" note, or null. */
+  notInsertable: string | null;
+  citations: Array<{ label: string; quote: string }>;
+}
+
+export interface ReportSection {
+  kind: RuleKind;
+  heading: string;
+  /** Under the heading (the viewpoint note), or null. */
+  note: string | null;
+  cards: ReportCard[];
+}
+
+export interface ReportModel {
+  source: string;
+  evidenceVersion: string;
+  register: string;
+  cpr: string | null;
+  groups: ReportGroup[];
+  instruments: ReportInstrument[];
+  sections: ReportSection[];
+  caveat: string;
+  /** The reference list of the findings cited (Kildeliste). */
+  references: string[];
+}
+
+export function buildReport(a: Analysis, set: EvidenceSet, ctx: ReportContext): ReportModel {
+  const unit = ctx.unit ?? 'linje';
+  const lineOf = positionLocator(ctx);
+  const W = REPORT_WORDING;
+  const groups = groupLines(a, ctx, lineOf).map((g) => ({
+    label: TARGET_GROUP_LABELS[g.id],
+    where: linesPhrase(g.lines, 5, unit),
+    status: g.status,
+    statusLabel: GROUP_STATUS[g.status],
+  }));
+  const instruments = a.instruments.map((i) => {
+    const negatedCount = i.mentions.filter((m) => m.negated).length;
+    const parts = [occurrences(i.mentions.length)];
+    if (i.negated) parts.push(W.onlyNegated);
+    else if (negatedCount > 0) parts.push(W.negatedOf(negatedCount));
+    return { label: INSTRUMENT_LABELS[i.id], summary: parts.join(', '), where: linesPhrase(i.mentions.map((m) => lineOf(m.start)), 5, unit) };
+  });
+  const cited = new Set<string>();
+  const sections = groupSuggestions(a).map((g) => ({
+    kind: g.kind,
+    heading: g.heading,
+    note: g.kind === 'viewpoint' ? VIEWPOINT_NOTE : null,
+    cards: g.items.map((s) => {
+      for (const f of s.findings) cited.add(f);
+      const meta = [`${W.strength}: ${STRENGTH_LABELS[s.strength]}`, `${W.instrument}: ${INSTRUMENT_LABELS[s.instrument]}`];
+      if (s.targetGroups.length) meta.push(`${W.targetGroup}: ${s.targetGroups.map((t) => TARGET_GROUP_LABELS[t]).join(', ')}`);
+      if (s.mention) meta.push(`${W.at} ${unit} ${lineOf(s.mention.start)}`);
+      return {
+        text: suggestionWithCitation(set, s, ctx.style),
+        meta,
+        advocacy: s.advocacy ? ADVOCACY_NOTE : null,
+        notInsertable: s.insertable ? null : NOT_INSERTABLE_NOTE,
+        citations: s.citations.map((c) => ({ label: c.label, quote: c.quote })),
+      };
+    }),
+  }));
+  return {
+    source: sourceName(ctx.source),
+    evidenceVersion: ctx.evidenceVersion,
+    register: registerLabel(ctx.register),
+    cpr: cprWarning(ctx.text, lineOf, unit),
+    groups,
+    instruments,
+    sections,
+    caveat: AVERAGE_EFFECT_CAVEAT,
+    references: referenceList(set, cited).map((r) => r.text),
+  };
 }

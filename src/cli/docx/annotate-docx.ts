@@ -2,7 +2,8 @@ import { analyze } from '../../core/engine';
 import { referenceList, suggestionWithCitation, type CitationStyle } from '../../core/citations';
 import type { EvidenceSet } from '../../core/evidence/schema';
 import type { Analysis, Register, Suggestion } from '../../core/types';
-import { ADVOCACY_NOTE, KIND_HEADINGS } from '../report';
+import { ADVOCACY_NOTE, KIND_HEADINGS } from '../../core/wording';
+import { REPORT_WORDING as W } from '../report';
 import { DocxPackage, invalidDocx } from './package';
 import { anchorComment, appendComment, ensureCommentsPart, nextCommentId, removeOurComments } from './comments';
 import { heading1StyleId, insertKildeliste, insertedCitationFindings, removeKildeliste } from './kildeliste';
@@ -40,9 +41,9 @@ export interface AnnotateDocxResult {
 /** The comment's paragraphs: the suggestion with its citation, then each source's label and quote. */
 export function commentParagraphs(set: EvidenceSet, s: Suggestion, style: CitationStyle): string[] {
   const out = [`${KIND_HEADINGS[s.kind]}: ${suggestionWithCitation(set, s, style)}`];
-  if (s.advocacy) out.push(`Bemærk: ${ADVOCACY_NOTE}`);
+  if (s.advocacy) out.push(`${W.note}: ${ADVOCACY_NOTE}`);
   for (const c of s.citations) {
-    out.push(`Kilde: ${c.label}`);
+    out.push(`${W.source}: ${c.label}`);
     out.push(`“${c.quote.trim()}”`);
   }
   return out;

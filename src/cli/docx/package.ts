@@ -1,11 +1,14 @@
 import * as posix from 'path/posix';
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import type { Document, Element } from '@xmldom/xmldom';
-import { InputError, isOle, oleError, oneLine } from '../readers';
+import { invalidDocx, oleError, oneLine } from '../errors';
+
+export { invalidDocx } from '../errors';
+import { NOT_DOCX_REASON, classifyContainer } from '../sniff';
 import { NS, XmlError, childElements, parseXml, serializeXml } from './xml';
 
 /**
- * The OPC package around a .docx: validation (same messages as readers.ts),
+ * The OPC package around a .docx: the one validation of a .docx (readers.ts and annotate use it),
  * parts as DOMs, relationships and content types.
  */
 
@@ -19,21 +22,6 @@ export const REL_TYPE = {
 } as const;
 
 export const CONTENT_TYPE_COMMENTS = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const ZIP_EMPTY_MAGIC = [0x50, 0x4b, 0x05, 0x06];
-const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46];
-const RTF_MAGIC = [0x7b, 0x5c, 0x72, 0x74, 0x66];
-
-function startsWith(buf: Buffer, bytes: readonly number[]): boolean {
-  if (buf.length < bytes.length) return false;
-  for (let i = 0; i < bytes.length; i++) if (buf[i] !== bytes[i]) return false;
-  return true;
-}
-
-export function invalidDocx(name: string, why: string): InputError {
-  return new InputError('invalid-docx', name, `not a valid .docx (${why})`);
-}
 
 export interface Relationship {
   id: string;
@@ -55,15 +43,13 @@ export class DocxPackage {
 
   /** Validate and open; every failure is an InputError with a one-line reason. */
   static async open(buf: Buffer, name: string): Promise<DocxPackage> {
-    if (buf.length === 0) throw invalidDocx(name, 'empty file');
-    if (isOle(buf)) throw oleError(buf, name);
-    if (startsWith(buf, PDF_MAGIC)) throw invalidDocx(name, 'it is a PDF file');
-    if (startsWith(buf, RTF_MAGIC)) throw invalidDocx(name, 'it is an RTF file');
-    if (startsWith(buf, ZIP_EMPTY_MAGIC)) throw invalidDocx(name, 'empty zip archive');
-    if (!startsWith(buf, ZIP_MAGIC)) throw invalidDocx(name, 'not a zip archive');
+    const container = classifyContainer(buf);
+    if (container === 'ole') throw oleError(buf, name);
+    if (container !== 'zip') throw invalidDocx(name, NOT_DOCX_REASON[container]);
+    const { default: JSZipImpl } = await import('jszip');
     let zip: JSZip;
     try {
-      zip = await JSZip.loadAsync(buf);
+      zip = await JSZipImpl.loadAsync(buf);
     } catch {
       throw invalidDocx(name, 'corrupt zip');
     }
