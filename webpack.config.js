@@ -167,6 +167,10 @@ module.exports = async (env = {}, argv = {}) => {
             },
           },
         },
+        // The core is pure (no module does anything on import; the architecture test fences it), so the
+        // bundles may drop the core modules an entry does not use although every import goes through
+        // core/index.ts: the Smart Alerts runtime takes findCpr and its wording, not the evidence set.
+        { include: [path.resolve(__dirname, 'src/core')], sideEffects: false },
         // The demo's example plans are bundled as strings so the demo works offline.
         { test: /\.txt$/, type: 'asset/source' },
         // The demo's example mails (Outlook mode): HTML bodies as strings, only from examples/mails (page templates keep their loader).

@@ -50,6 +50,11 @@ describe('npm run build in a fresh copy', () => {
     for (const f of ['taskpane.html', 'taskpane.js', 'demo.html', 'manifest.xml', 'manifest.outlook.xml', 'assets/icon-32.png']) {
       expect(fs.existsSync(path.join(dir, 'dist', f))).toBe(true);
     }
+    // the Smart Alerts runtime imports the core through core/index.ts, yet takes only what it uses:
+    // no evidence set, lexicon or zod (webpack's sideEffects rule for src/core), so it loads fast on Send
+    const launch = fs.readFileSync(path.join(dir, 'dist', 'launchevent.js'), 'utf8');
+    expect(launch).toMatch(/onMessageSendHandler/);
+    expect({ bytes: launch.length < 20_000, evidence: /Ekspertgruppen|løntilskud|ZodError/.test(launch) }).toEqual({ bytes: true, evidence: false });
     // the app package for the admin center: the unified manifest, its URLs moved off localhost, and its icons
     const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'dist', 'jobplan-evidens.zip')));
     const packaged = await zip.file('manifest.json')!.async('string');

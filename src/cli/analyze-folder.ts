@@ -1,5 +1,5 @@
 import * as path from 'path';
-import type { EvidenceSet } from '../core/evidence/schema';
+import type { EvidenceSet } from '../core';
 import type { BatchContext, BatchTask } from './batch-tasks';
 import { interruptedLine, listFolder, removeOurTempFiles, runBatch, type BatchIO } from './batch';
 import { PROG, type Command } from './command';

@@ -1,6 +1,6 @@
 import { promises as fsp, type Stats } from 'fs';
 import * as path from 'path';
-import type { EvidenceSet } from '../core/evidence/schema';
+import type { EvidenceSet } from '../core';
 import type { AnnotateCommand } from './command';
 import { OutputError, quoted as q } from './errors';
 import { checkInputFile, readChecked, type CheckedInput } from './readers';

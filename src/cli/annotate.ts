@@ -1,9 +1,8 @@
 import * as path from 'path';
-import type { EvidenceSet } from '../core/evidence/schema';
+import { bundledEvidence, type EvidenceSet } from '../core';
 import { OutputError, displayName, oneLine, quoted as q } from './errors';
 import { annotateFile, checkInput, statOrNull, type FileResult } from './annotate-file';
 import { PROG } from './command';
-import { bundledEvidence } from '../core/evidence';
 import type { BatchContext, BatchTask, PlanSummary } from './batch-tasks';
 import { interruptedLine, listFolder, removeOurTempFiles, runBatch, type BatchIO } from './batch';
 import { defaultJobs } from './pool';

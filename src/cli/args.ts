@@ -1,4 +1,4 @@
-import { isTargetGroupId, TARGET_GROUP_IDS, type TargetGroupId } from '../core/ids';
+import { isTargetGroupId, TARGET_GROUP_IDS, type TargetGroupId } from '../core';
 import type { AnalyzeFormat, AnnotateCommand, Command, EvidenceFormat, GroupOverrides } from './command';
 
 /** Hand-rolled argument parsing: `--opt value`, `--opt=value`, `--` ends options, `-` is stdin. */

@@ -1,11 +1,15 @@
 import * as path from 'path';
-import { analyze } from '../core/engine';
-import { bundledEvidence } from '../core/evidence';
-import type { EvidenceSet } from '../core/evidence/schema';
-import type { CitationStyle } from '../core/citations';
-import type { InstrumentId, TargetGroupId } from '../core/ids';
-import type { Analysis, Register } from '../core/types';
-import type { RuleKind } from '../core/evidence/schema';
+import {
+  analyze,
+  bundledEvidence,
+  type EvidenceSet,
+  type CitationStyle,
+  type InstrumentId,
+  type TargetGroupId,
+  type Analysis,
+  type Register,
+  type RuleKind,
+} from '../core';
 import type { GroupOverrides } from './command';
 import { InputError, OutputError, oneLine, quoted } from './errors';
 import { readInputFile } from './readers';

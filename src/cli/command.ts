@@ -1,6 +1,4 @@
-import type { TargetGroupId } from '../core/ids';
-import type { Register } from '../core/types';
-import type { CitationStyle } from '../core/citations';
+import type { TargetGroupId, Register, CitationStyle } from '../core';
 
 /**
  * What the command line asked for: the parsed commands and their options. A leaf: it imports

@@ -1,4 +1,4 @@
-import type { EvidenceSet, Reference, Source } from '../core/evidence/schema';
+import type { EvidenceSet, Reference, Source } from '../core';
 
 /**
  * The evidence set's sources and the studies they name, for reference managers (Zotero, EndNote,

@@ -1,9 +1,16 @@
-import type { Analysis } from '../core/types';
-import type { EvidenceSet } from '../core/evidence/schema';
-import { populationOf } from '../core/evidence';
-import { INSTRUMENT_LABELS, TARGET_GROUP_LABELS } from '../core/ids';
-import { REFERENCE_LIST_HEADING, formatReference, formatSource } from '../core/citations';
-import { DIRECTION_LABELS, KIND_HEADINGS, STRENGTH_LABELS } from '../core/wording';
+import {
+  populationOf,
+  INSTRUMENT_LABELS,
+  TARGET_GROUP_LABELS,
+  REFERENCE_LIST_HEADING,
+  formatReference,
+  formatSource,
+  DIRECTION_LABELS,
+  KIND_HEADINGS,
+  STRENGTH_LABELS,
+  type Analysis,
+  type EvidenceSet,
+} from '../core';
 import { REPORT_WORDING, buildReport, type ReportContext, type ReportModel } from './report';
 
 /** Markdown reports to paste into a case file, a mail or a wiki. */

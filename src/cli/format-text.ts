@@ -1,5 +1,4 @@
-import type { Analysis } from '../core/types';
-import type { EvidenceSet } from '../core/evidence/schema';
+import type { Analysis, EvidenceSet } from '../core';
 import { REPORT_WORDING, buildReport, type ReportContext, type ReportModel } from './report';
 
 /** A readable Danish report for a terminal. */

@@ -1,8 +1,6 @@
 import { readFileSync, promises as fsp } from 'fs';
 import * as path from 'path';
-import { analyze } from '../core/engine';
-import { bundledEvidence, EvidenceSetError, parseEvidenceSet } from '../core/evidence';
-import type { EvidenceSet } from '../core/evidence/schema';
+import { analyze, bundledEvidence, EvidenceSetError, parseEvidenceSet, type EvidenceSet } from '../core';
 import { parseArgs, UsageError, USAGE, type Command } from './args';
 import { PROG } from './command';
 import { InputError, OutputError, fsError, oneLine, tooLarge, MAX_INPUT_BYTES } from './errors';

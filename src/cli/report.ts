@@ -1,7 +1,5 @@
-import { findCpr } from '../core/cpr';
-import type { Analysis, Register, Suggestion } from '../core/types';
-import type { EvidenceSet, RuleKind } from '../core/evidence/schema';
 import {
+  findCpr,
   ADVOCACY_NOTE,
   AVERAGE_EFFECT_CAVEAT,
   KIND_HEADINGS,
@@ -9,10 +7,20 @@ import {
   NOT_INSERTABLE_NOTE,
   STRENGTH_LABELS,
   VIEWPOINT_NOTE,
-} from '../core/wording';
-import { referenceList, registerLabel, suggestionWithCitation, type CitationStyle } from '../core/citations';
+  referenceList,
+  registerLabel,
+  suggestionWithCitation,
+  type CitationStyle,
+  INSTRUMENT_LABELS,
+  TARGET_GROUP_LABELS,
+  type TargetGroupId,
+  type Analysis,
+  type Register,
+  type Suggestion,
+  type EvidenceSet,
+  type RuleKind,
+} from '../core';
 import type { GroupOverrides } from './command';
-import { INSTRUMENT_LABELS, TARGET_GROUP_LABELS, type TargetGroupId } from '../core/ids';
 
 /**
  * The report model: what the text report (format-text.ts) and the Markdown report
@@ -61,8 +69,8 @@ export interface ReportContext {
   groups: GroupOverrides;
 }
 
-export { KIND_ORDER, KIND_HEADINGS, STRENGTH_LABELS, DIRECTION_LABELS, ADVOCACY_NOTE, VIEWPOINT_NOTE, NOT_INSERTABLE_NOTE } from '../core/wording';
-export { AVERAGE_EFFECT_CAVEAT as CAVEAT } from '../core/wording';
+export { KIND_ORDER, KIND_HEADINGS, STRENGTH_LABELS, DIRECTION_LABELS, ADVOCACY_NOTE, VIEWPOINT_NOTE, NOT_INSERTABLE_NOTE } from '../core';
+export { AVERAGE_EFFECT_CAVEAT as CAVEAT } from '../core';
 
 export function sourceName(source: string): string {
   return source === '-' ? 'stdin' : source;

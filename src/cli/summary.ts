@@ -1,5 +1,4 @@
-import { INSTRUMENT_LABELS, TARGET_GROUP_LABELS } from '../core/ids';
-import { KIND_HEADINGS, KIND_ORDER } from '../core/wording';
+import { INSTRUMENT_LABELS, TARGET_GROUP_LABELS, KIND_HEADINGS, KIND_ORDER } from '../core';
 import type { Outcome } from './batch-tasks';
 
 /**

@@ -6,6 +6,7 @@ export * from './wording';
 export { analyze } from './engine';
 export { bundledEvidence, parseEvidenceSet, populationOf, EvidenceSetError } from './evidence';
 export type { EvidenceSet, Finding, Rule, Source, Reference, Strength, Direction, RuleKind, Population, Exclusion } from './evidence/schema';
+export { STRENGTHS } from './evidence/schema';
 export { findCpr, type CprHit } from './cpr';
 export { findStaleCitations, STALE_REASON_LABEL, type StaleCitation, type InsertedCitation, type StaleReason } from './stale';
 export { detect } from './engine';

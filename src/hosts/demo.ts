@@ -1,5 +1,4 @@
-import { MARK_CLOSE, MARK_OPEN, markerTag, CITE_TAG_PREFIX } from '../core/markers';
-import type { Span } from '../core/types';
+import { MARK_CLOSE, MARK_OPEN, markerTag, CITE_TAG_PREFIX, type Span } from '../core';
 import { HostError, type CommentRequest, type Host, type HostCapabilities, type InsertRequest, type InsertedItem } from './host';
 import { planInsertions, type HostParagraph, type InsertTarget } from './insertion';
 import { makeSnapshot, resolveSpan, type Snapshot } from './text-map';

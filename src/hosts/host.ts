@@ -1,4 +1,4 @@
-import type { Span } from '../core/types';
+import type { Span } from '../core';
 
 /**
  * What the task pane needs from a host (Word, Outlook, the browser demo).

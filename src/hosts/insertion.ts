@@ -1,4 +1,4 @@
-import { wrapInserted } from '../core/markers';
+import { wrapInserted } from '../core';
 import type { InsertRequest } from './host';
 import { isInsertedParagraph } from './text-map';
 

@@ -1,7 +1,7 @@
-import { MARK_CLOSE, MARK_OPEN, findInserted, htmlIdForTag, tagForHtmlId, wrapInserted } from '../core/markers';
+import { MARK_CLOSE, MARK_OPEN, findInserted, htmlIdForTag, tagForHtmlId, wrapInserted } from '../core';
 
 // The tag ↔ HTML-id codec lives with the tag format in core/markers.ts.
-export { htmlIdForTag, tagForHtmlId } from '../core/markers';
+export { htmlIdForTag, tagForHtmlId } from '../core';
 
 /**
  * Outlook: the pure side (no Office.js). Locating the add-in's elements in a body's HTML, where

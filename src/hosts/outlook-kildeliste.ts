@@ -1,5 +1,4 @@
-import { MARK_OPEN, wrapInserted } from '../core/markers';
-import { REFERENCE_LIST_HEADING } from '../core/citations';
+import { MARK_OPEN, wrapInserted, REFERENCE_LIST_HEADING } from '../core';
 import { HostError } from './host';
 import { KILDELISTE_ID, appendPosition, findElementById, normaliseLineBreaks, onlyAddinHtml, plainAppendPosition, referenceListHtml } from './outlook-html';
 import { getBody, type AnyItem } from './outlook-read';

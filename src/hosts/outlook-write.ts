@@ -1,4 +1,4 @@
-import { wrapInserted } from '../core/markers';
+import { wrapInserted } from '../core';
 import { HostError, type InsertRequest } from './host';
 import { planInsertions, type InsertTarget } from './insertion';
 import { officeAsync } from './office-errors';

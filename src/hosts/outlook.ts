@@ -1,4 +1,4 @@
-import type { Span } from '../core/types';
+import type { Span } from '../core';
 import { citationIdsInHtml, normaliseLineBreaks, tagForHtmlId } from './outlook-html';
 import { makeSnapshot, type Snapshot } from './text-map';
 import { boundSettings, sanitizeSettings, SETTINGS_KEY } from './office-settings';

@@ -1,5 +1,4 @@
-import type { Span } from '../core/types';
-import { MARK_OPEN } from '../core/markers';
+import { MARK_OPEN, type Span } from '../core';
 import { HostError } from './host';
 
 /**

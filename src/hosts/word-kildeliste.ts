@@ -1,4 +1,4 @@
-import { MARK_CLOSE, MARK_OPEN, wrapInserted } from '../core/markers';
+import { MARK_CLOSE, MARK_OPEN, wrapInserted } from '../core';
 import { HostError } from './host';
 import { KILDELISTE_TAG } from './word-read';
 

@@ -1,5 +1,4 @@
-import type { Span } from '../core/types';
-import { CITE_TAG_PREFIX } from '../core/markers';
+import { CITE_TAG_PREFIX, type Span } from '../core';
 import { HostError, type InsertedItem } from './host';
 import { isSearchTooLong, toHostError } from './office-errors';
 import { makeSnapshot, resolveSpan, type Snapshot } from './text-map';
@@ -11,7 +10,7 @@ import { planRange, type SearchWindow } from './word-search';
  * nothing syncs inside a loop.
  */
 
-export { KILDELISTE_TAG, CITE_TAG_PREFIX } from '../core/markers';
+export { KILDELISTE_TAG, CITE_TAG_PREFIX } from '../core';
 /** Word refuses search strings longer than 255 characters (Body.search reference). */
 const SEARCH_MAX = 255;
 /** After a SearchStringInvalidOrTooLong rejection, retry with strings this short. */

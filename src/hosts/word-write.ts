@@ -1,4 +1,4 @@
-import { wrapInserted } from '../core/markers';
+import { wrapInserted } from '../core';
 import { HostError, type CommentRequest, type InsertRequest } from './host';
 import { planInsertions, type HostParagraph, type InsertTarget } from './insertion';
 import { resolveSpan, type Snapshot } from './text-map';

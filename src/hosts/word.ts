@@ -1,4 +1,4 @@
-import type { Span } from '../core/types';
+import { wrapInserted, type Span } from '../core';
 import type { CommentRequest, Host, HostCapabilities, InsertRequest, InsertedItem } from './host';
 import { HostError } from './host';
 import { officeAsync } from './office-errors';
@@ -6,7 +6,6 @@ import { boundSettings, sanitizeSettings, SETTINGS_KEY } from './office-settings
 import type { Snapshot } from './text-map';
 import { citationsOf, hasSelectionEvents, needWordApi13, queueRead, run, sync, withMentionRange, wordApi } from './word-read';
 import { comment, insertMany, withCitationControl } from './word-write';
-import { wrapInserted } from '../core/markers';
 
 export { KILDELISTE_TAG, CITE_TAG_PREFIX } from './word-read';
 export { alignParagraphs, locateSpan, isIgnorable, isInsertedParagraph, type ParagraphMap, type LocalSpan } from './text-map';

@@ -1,5 +1,4 @@
-import { findCpr } from '../core/cpr';
-import { cprSendAlertText } from '../core/wording';
+import { findCpr, cprSendAlertText } from '../core';
 
 /**
  * CPR guard on Send (Outlook Smart Alerts, OnMessageSend, Mailbox 1.12): runs when the adviser

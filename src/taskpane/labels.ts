@@ -1,5 +1,4 @@
-import type { Population, Suggestion, TargetGroupId } from '../core';
-import { DIRECTION_LABELS, STRENGTH_LABELS, TARGET_GROUP_LABELS } from '../core';
+import { DIRECTION_LABELS, STRENGTH_LABELS, TARGET_GROUP_LABELS, type Population, type Suggestion, type TargetGroupId } from '../core';
 
 /** The pane's own Danish wording; the words it shares with the CLI live in core/wording.ts. */
 export { AVERAGE_EFFECT_CAVEAT, KIND_HEADINGS, KIND_ORDER, NOT_INSERTABLE_NOTE, VIEWPOINT_NOTE, cprCountText } from '../core';

@@ -14,8 +14,8 @@ import {
   type InstrumentId,
   type Register,
   type TargetGroupId,
+  STRENGTHS,
 } from '../core';
-import { STRENGTHS } from '../core/evidence/schema';
 import { HostError, type Host } from '../hosts/host';
 import { copyText } from './clipboard';
 

@@ -64,6 +64,21 @@ describe('architecture', () => {
     expect(restatesMarkerFormat('/** tagged "jpe:cite:…" */ const x = 1;')).toBe(false);
   });
 
+  test('outside the core, src/ imports the core only through core/index.ts', () => {
+    const offenders = files(path.join(root, 'src'))
+      .filter((f) => !f.startsWith(path.join(root, 'src/core') + path.sep))
+      .flatMap((f) => imports(f).filter((spec) => bypassesCoreIndex(f, spec)).map((spec) => `${path.relative(root, f)}: ${spec}`));
+    expect(offenders).toEqual([]);
+    // and the check can fail
+    const host = path.join(root, 'src/hosts/word.ts');
+    expect(bypassesCoreIndex(host, '../core/markers')).toBe(true);
+    expect(bypassesCoreIndex(host, '../core/evidence/schema')).toBe(true);
+    expect(bypassesCoreIndex(host, '../core')).toBe(false);
+    expect(bypassesCoreIndex(host, '../core/index')).toBe(false);
+    expect(bypassesCoreIndex(host, './word-read')).toBe(false);
+    expect(bypassesCoreIndex(path.join(root, 'src/core/engine.ts'), './matcher')).toBe(false);
+  });
+
   test('no import cycle anywhere in src/ (type imports included)', () => {
     expect(importCycles(graphOf(files(path.join(root, 'src'))))).toEqual([]);
   });
@@ -110,4 +125,12 @@ function importCycles(graph: Map<string, string[]>): string[][] {
 function restatesMarkerFormat(src: string): boolean {
   const code = src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"])\/\/.*$/gm, '$1');
   return /['"`]jpe:(?:cite:|kildeliste)|\\u206[23]|[\u2062\u2063]/.test(code);
+}
+
+/** An import from outside src/core that reaches into a core module other than its index. */
+function bypassesCoreIndex(from: string, spec: string): boolean {
+  const coreDir = path.join(root, 'src/core');
+  if (!spec.startsWith('.') || from.startsWith(coreDir + path.sep)) return false;
+  const target = path.resolve(path.dirname(from), spec);
+  return target.startsWith(coreDir + path.sep) && target !== path.join(coreDir, 'index');
 }

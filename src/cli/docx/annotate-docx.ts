@@ -1,8 +1,15 @@
-import { analyze } from '../../core/engine';
-import { referenceList, suggestionWithCitation, type CitationStyle } from '../../core/citations';
-import type { EvidenceSet } from '../../core/evidence/schema';
-import type { Analysis, Register, Suggestion } from '../../core/types';
-import { ADVOCACY_NOTE, KIND_HEADINGS } from '../../core/wording';
+import {
+  analyze,
+  referenceList,
+  suggestionWithCitation,
+  type CitationStyle,
+  ADVOCACY_NOTE,
+  KIND_HEADINGS,
+  type EvidenceSet,
+  type Analysis,
+  type Register,
+  type Suggestion,
+} from '../../core';
 import { REPORT_WORDING as W } from '../report';
 import { DocxPackage, invalidDocx } from './package';
 import { anchorComment, appendComment, ensureCommentsPart, nextCommentId, removeOurComments } from './comments';

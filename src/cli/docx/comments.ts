@@ -1,5 +1,5 @@
 import type { Document, Element } from '@xmldom/xmldom';
-import { MARK_CLOSE, MARK_OPEN } from '../../core/markers';
+import { MARK_CLOSE, MARK_OPEN } from '../../core';
 import { CONTENT_TYPE_COMMENTS, REL_TYPE, type DocxPackage } from './package';
 import { NS, WBuilder, childElements, insertAfter, isElement, isW, parseXml, remove, textOf, wAttr, wChildren, wDescendants } from './xml';
 

@@ -1,6 +1,5 @@
 import type { Document, Element, Node } from '@xmldom/xmldom';
-import { MARK_CLOSE, MARK_OPEN, markerTag, parseMarkerTag, wrapInserted } from '../../core/markers';
-import { REFERENCE_LIST_HEADING } from '../../core/citations';
+import { MARK_CLOSE, MARK_OPEN, markerTag, parseMarkerTag, wrapInserted, REFERENCE_LIST_HEADING } from '../../core';
 import { REL_TYPE, type DocxPackage } from './package';
 import { WBuilder, childElements, closestW, isW, remove, textOf, wAttr, wChild, wChildren, wDescendants } from './xml';
 
