@@ -1,5 +1,6 @@
 import { isTargetGroupId, TARGET_GROUP_IDS, type TargetGroupId } from '../core';
-import type { AnalyzeFormat, AnnotateCommand, Command, EvidenceFormat, GroupOverrides } from './command';
+import type { AnalyzeFormat, AnnotateCommand, Command, EvidenceFormat } from './command';
+import type { GroupOverrides } from '../core';
 
 /** Hand-rolled argument parsing: `--opt value`, `--opt=value`, `--` ends options, `-` is stdin. */
 
@@ -10,7 +11,7 @@ export class UsageError extends Error {
   }
 }
 
-export type { AnalyzeFormat, EvidenceFormat, GroupOverrides, Command } from './command';
+export type { AnalyzeFormat, EvidenceFormat, Command } from './command';
 
 export const USAGE = `Usage:
   jobplan-evidens analyze FILE|- [options]   analyse a job plan (.txt, .md, .docx, .eml, or - for stdin)

@@ -3,6 +3,7 @@ import {
   analyze,
   bundledEvidence,
   type EvidenceSet,
+  type GroupOverrides,
   type CitationStyle,
   type InstrumentId,
   type TargetGroupId,
@@ -10,7 +11,6 @@ import {
   type Register,
   type RuleKind,
 } from '../core';
-import type { GroupOverrides } from './command';
 import { InputError, OutputError, oneLine, quoted } from './errors';
 import { readInputFile } from './readers';
 

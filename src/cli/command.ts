@@ -1,4 +1,4 @@
-import type { TargetGroupId, Register, CitationStyle } from '../core';
+import type { GroupOverrides, Register, CitationStyle } from '../core';
 
 /**
  * What the command line asked for: the parsed commands and their options. A leaf: it imports
@@ -13,10 +13,6 @@ export type AnalyzeFormat = 'json' | 'text' | 'markdown' | 'csv';
 export type SummaryFormat = 'csv' | 'json';
 export type EvidenceFormat = 'json' | 'markdown' | 'csl-json' | 'ris';
 
-export interface GroupOverrides {
-  add: TargetGroupId[];
-  remove: TargetGroupId[];
-}
 
 export interface AnnotateCommand {
   kind: 'annotate';

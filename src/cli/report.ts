@@ -19,39 +19,20 @@ import {
   type Suggestion,
   type EvidenceSet,
   type RuleKind,
+  type GroupOverrides,
+  cprCountText,
+  REPORT_WORDING,
 } from '../core';
-import type { GroupOverrides } from './command';
 
 /**
  * The report model: what the text report (format-text.ts) and the Markdown report
  * (format-markdown.ts) show, built once from an analysis, with every sentence already worded.
  * The formatters only lay it out (colours, bullets, escaping), so the two cannot say different
- * things. Danish wording comes from core/wording.ts and the core's labels; the few sentences
- * only the CLI reports use are in REPORT_WORDING below.
+ * things. Danish wording comes from core/wording.ts and the core's labels; the sentences
+ * only the CLI reports use are core/wording.ts's REPORT_WORDING.
  */
 
-/** Wording only the CLI reports use (the rest is core/wording.ts). */
-export const REPORT_WORDING = {
-  title: 'Jobplan Evidens: analyse',
-  evidenceSet: 'Evidenssæt',
-  file: 'Fil',
-  warning: 'Advarsel',
-  cprHeading: 'Advarsel: CPR-numre',
-  groupsHeading: 'Målgrupper',
-  noGroups: 'Ingen målgrupper fundet i teksten.',
-  instrumentsHeading: 'Indsatser i planen',
-  noInstruments: 'Ingen indsatser fundet i teksten.',
-  suggestionsHeading: 'Forslag',
-  noSuggestions: 'Ingen forslag: teksten nævner ingen indsatser eller målgrupper, som evidenssættet har fund om.',
-  onlyNegated: 'fravalgt i planen (kun nævnt negeret)',
-  negatedOf: (n: number) => `heraf ${n} negeret`,
-  strength: 'Styrke',
-  instrument: 'Indsats',
-  targetGroup: 'Målgruppe',
-  at: 'ved',
-  note: 'Bemærk',
-  source: 'Kilde',
-} as const;
+export { REPORT_WORDING };
 
 /** How positions are given: lines of a text file, or paragraphs of a .docx (what a Word user can count). */
 export type PositionUnit = 'linje' | 'afsnit';
@@ -194,7 +175,7 @@ export function cprWarning(text: string, lineOf: (offset: number) => number, uni
   if (!hits.length) return null;
   const places = hits.slice(0, 5).map((h) => `${h.masked} (${unit} ${lineOf(h.start)})`);
   const more = hits.length > 5 ? ` og ${hits.length - 5} mere` : '';
-  return `Teksten indeholder ${hits.length === 1 ? 'et CPR-nummer' : `${hits.length} CPR-numre`}: ${places.join(', ')}${more}. Send den ikke med almindelig e-mail – brug sikker mail.`;
+  return `Teksten indeholder ${cprCountText(hits.length)}: ${places.join(', ')}${more}. Send den ikke med almindelig e-mail – brug sikker mail.`;
 }
 
 export interface ReportGroup {

@@ -75,9 +75,15 @@ export interface Analysis {
   suggestions: Suggestion[];
 }
 
+/** Target groups the user added or removed (pane or CLI --group/--not-group); they override what the text says. */
+export interface GroupOverrides {
+  add: TargetGroupId[];
+  remove: TargetGroupId[];
+}
+
 export interface AnalyzeOptions {
   /** Target groups the user added or removed in the pane; they override what the text says. */
-  groupOverrides?: { add?: TargetGroupId[]; remove?: TargetGroupId[] };
+  groupOverrides?: Partial<GroupOverrides>;
   /** Sentence register; default "fagperson". */
   register?: Register;
 }

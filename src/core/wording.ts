@@ -72,3 +72,26 @@ export function cprSendAlertText(masked: readonly string[], where: { subject: bo
   const list = shown.join(', ') + (rest > 0 ? ` og ${rest} mere` : '');
   return (head + list + tail).slice(0, SMART_ALERT_MAX);
 }
+
+/** Headings and sentences of the CLI's text and Markdown reports and the .docx summary (cli/report.ts builds them). */
+export const REPORT_WORDING = {
+  title: 'Jobplan Evidens: analyse',
+  evidenceSet: 'Evidenssæt',
+  file: 'Fil',
+  warning: 'Advarsel',
+  cprHeading: 'Advarsel: CPR-numre',
+  groupsHeading: 'Målgrupper',
+  noGroups: 'Ingen målgrupper fundet i teksten.',
+  instrumentsHeading: 'Indsatser i planen',
+  noInstruments: 'Ingen indsatser fundet i teksten.',
+  suggestionsHeading: 'Forslag',
+  noSuggestions: 'Ingen forslag: teksten nævner ingen indsatser eller målgrupper, som evidenssættet har fund om.',
+  onlyNegated: 'fravalgt i planen (kun nævnt negeret)',
+  negatedOf: (n: number) => `heraf ${n} negeret`,
+  strength: 'Styrke',
+  instrument: 'Indsats',
+  targetGroup: 'Målgruppe',
+  at: 'ved',
+  note: 'Bemærk',
+  source: 'Kilde',
+} as const;

@@ -3,11 +3,13 @@ import {
   insertedInBulk,
   type Analysis,
   type EvidenceSet,
+  type GroupOverrides,
   type Register,
   type StaleCitation,
   type Suggestion,
   type TargetGroupId,
 } from '../core';
+export type { GroupOverrides };
 import type { HostCapabilities } from '../hosts/host';
 import { NOTICES_CLEARED_BY_ANALYSIS, type Notice } from './notices';
 import { DEFAULT_SETTINGS, type PaneSettings } from './settings';
@@ -17,11 +19,6 @@ import { DEFAULT_SETTINGS, type PaneSettings } from './settings';
  * pane's behaviour can be tested without React or a host. Office I/O lives in paneController.ts.
  */
 
-/** Target groups the user added or removed (they override what the text says). */
-export interface GroupOverrides {
-  add: TargetGroupId[];
-  remove: TargetGroupId[];
-}
 
 /** A CPR number found in the analysed text: where it is and its masked form only (never the number itself). */
 export interface CprPlace {

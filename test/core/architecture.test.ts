@@ -79,6 +79,20 @@ describe('architecture', () => {
     expect(bypassesCoreIndex(path.join(root, 'src/core/engine.ts'), './matcher')).toBe(false);
   });
 
+  test("the core's Danish wording has one definition: no other file in src/ restates a label or sentence", () => {
+    const owners = new Set(['src/core/wording.ts', 'src/core/ids.ts'].map((f) => path.join(root, f)));
+    const phrases = danishPhrases();
+    expect(phrases.length).toBeGreaterThan(25);
+    const offenders = files(path.join(root, 'src'))
+      .filter((f) => !owners.has(f))
+      .flatMap((f) => restatedPhrases(fs.readFileSync(f, 'utf8'), phrases).map((p) => `${path.relative(root, f)}: ${p}`));
+    expect(offenders).toEqual([]);
+    // and the check can fail
+    expect(restatedPhrases("const h = 'Vær opmærksom';", phrases)).toEqual(['Vær opmærksom']);
+    expect(restatedPhrases('label: `blandede resultater`,', phrases)).toEqual(['blandede resultater']);
+    expect(restatedPhrases("// 'Vær opmærksom' in a comment\nconst k = KIND_HEADINGS.caution;", phrases)).toEqual([]);
+  });
+
   test('no import cycle anywhere in src/ (type imports included)', () => {
     expect(importCycles(graphOf(files(path.join(root, 'src'))))).toEqual([]);
   });
@@ -133,4 +147,25 @@ function bypassesCoreIndex(from: string, spec: string): boolean {
   if (!spec.startsWith('.') || from.startsWith(coreDir + path.sep)) return false;
   const target = path.resolve(path.dirname(from), spec);
   return target.startsWith(coreDir + path.sep) && target !== path.join(coreDir, 'index');
+}
+
+/** The Danish labels and sentences of core/wording.ts and core/ids.ts (values of 8+ characters with a letter). */
+function danishPhrases(): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mods = [require('../../src/core/wording'), require('../../src/core/ids')] as Record<string, unknown>[];
+  const out = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') {
+      if (v.length >= 8 && /[a-zæøå]/i.test(v) && /\s/.test(v)) out.add(v);
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  for (const m of mods) Object.values(m).forEach(walk);
+  return [...out];
+}
+
+/** Which of the phrases the code (comments aside) spells out as a whole string literal. */
+function restatedPhrases(src: string, phrases: readonly string[]): string[] {
+  const code = src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"])\/\/.*$/gm, '$1');
+  return phrases.filter((p) => ['\'', '"', '`'].some((q) => code.includes(q + p + q)));
 }
