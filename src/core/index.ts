@@ -9,3 +9,4 @@ export type { EvidenceSet, Finding, Rule, Source, Reference, Strength, Direction
 export { findCpr, type CprHit } from './cpr';
 export { findStaleCitations, STALE_REASON_LABEL, type StaleCitation, type InsertedCitation, type StaleReason } from './stale';
 export { detect } from './engine';
+export { createIncrementalAnalyzer, type IncrementalAnalyzer } from './incremental';

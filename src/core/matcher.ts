@@ -237,7 +237,10 @@ function previousWord(text: string, at: number): string {
 
 const CUE_STOP = /[,;:()]|\s(?:eller|og|samt|men|mens|hvor|efter|før)\s/u;
 
-function specialise(t: CompiledTerm, sent: Sentence, ws: number, we: number, text: string): InstrumentId[] | null {
+/** Where the "Til:" line of an e-mail is looked for: the document's first characters. */
+export const HEAD_LENGTH = 2000;
+
+function specialise(t: CompiledTerm, sent: Sentence, ws: number, we: number, doc: DocumentHead): InstrumentId[] | null {
   if (!t.specialize.length) return null;
   const rel = (x: number) => x - sent.start;
   let after = sent.text.slice(rel(we), Math.min(sent.text.length, rel(we) + 80));
@@ -256,7 +259,8 @@ function specialise(t: CompiledTerm, sent: Sentence, ws: number, we: number, tex
   if (best) return best.ids;
   // "løntilskudsjobbet hos jer" in an e-mail to an employer: the employer is the addressee ("Til: …, Vang VVS ApS")
   if (/^\s*(?:hos|i|ved)\s+(?:jer|jeres)(?![a-zæøå])/i.test(after)) {
-    const to = /^(?:til|to):[^\S\r\n]*(.+)$/im.exec(text.slice(0, 2000));
+    doc.used = true;
+    const to = /^(?:til|to):[^\S\r\n]*(.+)$/im.exec(doc.head);
     if (to) {
       const kinds = t.specialize.filter((s) => s.cue.test(` ${to[1] as string} `));
       if (kinds.length === 1) return (kinds[0] as { instruments: InstrumentId[] }).instruments;
@@ -306,6 +310,14 @@ export interface ScanResult {
   mentions: ScanMention[];
   instruments: (readonly InstrumentId[])[];
   groups: (readonly TargetGroupId[])[];
+  /** True when a result depended on the document's head (see DocumentHead). */
+  usedHead: boolean;
+}
+
+/** The first HEAD_LENGTH characters of the whole (masked) document, which one context rule reads. */
+interface DocumentHead {
+  head: string;
+  used: boolean;
 }
 
 /** Sort candidate indices by start ascending, end descending (input is ordered by end: nearly sorted by start). */
@@ -331,9 +343,11 @@ function orderCandidates(start: Int32Array, end: Int32Array, count: number): Int
 
 /**
  * Scan `text` (the input with the add-in's inserted text masked); mention texts are
- * taken from `original` (same length, same offsets).
+ * taken from `original` (same length, same offsets). `head` is the start of the whole
+ * masked document when `text` is only a part of it (incremental.ts scans paragraph by paragraph).
  */
-export function scan(c: CompiledLexicon, text: string, original: string = text): ScanResult {
+export function scan(c: CompiledLexicon, text: string, original: string = text, head: string = text.slice(0, HEAD_LENGTH)): ScanResult {
+  const doc: DocumentHead = { head, used: false };
   const { start, end, pid, lane, count } = scanAll(c.automaton, text);
   const order = orderCandidates(start, end, count);
   const mentions: ScanMention[] = [];
@@ -385,7 +399,7 @@ export function scan(c: CompiledLexicon, text: string, original: string = text):
       continue;
     if (t.blockInSentence && t.blockInSentence.test(s.text)) continue;
     if (t.requireNear && !t.requireNear.test(sameParagraph(text.slice(Math.max(0, ws - 120), ws), true) + ' ' + sameParagraph(text.slice(we, we + 120), false))) continue;
-    const ids = specialise(t, s, ws, we, text) ?? t.term.instruments;
+    const ids = specialise(t, s, ws, we, doc) ?? t.term.instruments;
     mentions.push({ start: ws, end: we, text: original.slice(ws, we), negated: false });
     mInstruments.push(ids);
     mGroups.push(t.term.groups);
@@ -412,5 +426,5 @@ export function scan(c: CompiledLexicon, text: string, original: string = text):
     }
     m.negated = isNegated(c.negation, sent.neg, m.start - sent.start, m.end - sent.start);
   }
-  return { mentions, instruments: mInstruments, groups: mGroups };
+  return { mentions, instruments: mInstruments, groups: mGroups, usedHead: doc.used };
 }
