@@ -103,9 +103,19 @@ export function lineBreakJoinEnd(text: string, i: number): number {
   return k < text.length && isLowerLetterCode(text.charCodeAt(k)) ? k : -1;
 }
 
+/** Letters beyond Latin-1, found with \p{L} once per code unit and remembered: 0 not yet known, 1 letter, 2 not. */
+const WIDE_LETTER = new Uint8Array(65536);
+
 export function isLetterCode(c: number): boolean {
   const v = SYM[c] as number;
-  return (v >= 1 && v <= 26) || (c > 0xff && c !== 0xad && /\p{L}/u.test(String.fromCharCode(c)));
+  if (v >= 1 && v <= 26) return true;
+  if (c <= 0xff) return false;
+  let k = WIDE_LETTER[c] as number;
+  if (k === 0) {
+    k = /\p{L}/u.test(String.fromCharCode(c)) ? 1 : 2;
+    WIDE_LETTER[c] = k;
+  }
+  return k === 1;
 }
 export function isLowerLetterCode(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
