@@ -40,6 +40,18 @@ interface Piece {
   signals: SignalHit[] | null;
 }
 
+/** What the previous call saw and found. */
+interface Previous {
+  text: string;
+  masked: string;
+  ends: number[];
+  pieces: Piece[];
+  head: string;
+}
+
+/** How many pieces the diff compares at once before it goes piece by piece. */
+const BLOCK = 64;
+
 /** Blanks the soft-wrap test skips, and the line feed of \r\n: a piece must not start with one. */
 function mayStartPiece(c: number): boolean {
   return !(c === 0x0a || c === 0x0d || c === 0x20 || c === 0x09 || c === 0x0b || c === 0xa0 || c === 0x0c);
@@ -57,8 +69,7 @@ export function pieceEnds(masked: string): number[] {
 export function createIncrementalAnalyzer(options: AnalyzeOptions = {}, set: EvidenceSet = bundledEvidence()): IncrementalAnalyzer {
   const lexicon = bundledLexicon();
   const compiled = compileLexicon(lexicon);
-  let pieces: Piece[] = [];
-  let head = '';
+  let last: Previous = { text: '', masked: '', ends: [], pieces: [], head: '' };
 
   const scanPiece = (original: string, masked: string, docHead: string): Piece => {
     const lower = masked.toLowerCase();
@@ -75,30 +86,49 @@ export function createIncrementalAnalyzer(options: AnalyzeOptions = {}, set: Evi
       if (typeof text !== 'string') throw new TypeError('update() needs a string');
       const masked = maskInserted(text);
       const docHead = masked.slice(0, HEAD_LENGTH);
-      const headChanged = docHead !== head;
+      const headChanged = docHead !== last.head;
       const ends = pieceEnds(masked);
       const n = ends.length;
       const at = (k: number) => (k === 0 ? 0 : (ends[k - 1] as number));
-      const originalOf = (k: number) => text.slice(at(k), ends[k]);
-      const maskedOf = (k: number) => (masked === text ? originalOf(k) : masked.slice(at(k), ends[k]));
-      const same = (p: Piece | undefined, k: number) => {
-        if (!p || (headChanged && p.scan.usedHead)) return false;
-        const len = (ends[k] as number) - at(k);
-        if (p.original.length !== len) return false;
-        return p.original === originalOf(k) && p.masked === maskedOf(k);
+      const plain = masked === text;
+      const prev = last;
+      const pn = prev.pieces.length;
+      const prevAt = (j: number) => (j === 0 ? 0 : (prev.ends[j - 1] as number));
+      const bothPlain = plain && prev.masked === prev.text;
+      // [from, to) of the new text equals [from - shift, to - shift) of the previous one (one compare, no per-piece copies)
+      const sameRange = (from: number, to: number, shift: number) =>
+        text.slice(from, to) === prev.text.slice(from - shift, to - shift) &&
+        (bothPlain || masked.slice(from, to) === prev.masked.slice(from - shift, to - shift));
+      const readsHead = (j0: number, j1: number) => {
+        if (headChanged) for (let j = j0; j < j1; j++) if ((prev.pieces[j] as Piece).scan.usedHead) return true;
+        return false;
       };
-      // diff the pieces from both ends
-      const prev = pieces;
+      // diff the pieces from both ends, a block of pieces at a time, then piece by piece
       let front = 0;
-      while (front < n && front < prev.length && same(prev[front], front)) front++;
+      const maxFront = Math.min(n, pn);
+      for (let size = BLOCK; front < maxFront && size >= 1; ) {
+        const m = Math.min(maxFront, front + size);
+        if (ends[m - 1] === prev.ends[m - 1] && !readsHead(front, m) && sameRange(at(front), ends[m - 1] as number, 0)) front = m;
+        else size = size === 1 ? 0 : 1;
+      }
       let back = 0;
-      while (back < n - front && back < prev.length - front && same(prev[prev.length - 1 - back], n - 1 - back)) back++;
+      const shift = text.length - prev.text.length;
+      const maxBack = Math.min(n, pn) - front;
+      for (let size = BLOCK; back < maxBack && size >= 1; ) {
+        const b = Math.min(maxBack, back + size);
+        const k0 = n - b; // first new piece of the block
+        const j0 = pn - b;
+        if (at(k0) === prevAt(j0) + shift && !readsHead(j0, pn - back) && sameRange(at(k0), at(n - back), shift)) back = b;
+        else size = size === 1 ? 0 : 1;
+      }
       const next: Piece[] = new Array(n);
-      for (let k = 0; k < front; k++) next[k] = prev[k] as Piece;
-      for (let k = 0; k < back; k++) next[n - 1 - k] = prev[prev.length - 1 - k] as Piece;
-      for (let k = front; k < n - back; k++) next[k] = scanPiece(originalOf(k), maskedOf(k), docHead);
-      pieces = next;
-      head = docHead;
+      for (let k = 0; k < front; k++) next[k] = prev.pieces[k] as Piece;
+      for (let k = 0; k < back; k++) next[n - 1 - k] = prev.pieces[pn - 1 - k] as Piece;
+      for (let k = front; k < n - back; k++) {
+        const original = text.slice(at(k), ends[k]);
+        next[k] = scanPiece(original, plain ? original : masked.slice(at(k), ends[k]), docHead);
+      }
+      last = { text, masked, ends, pieces: next, head: docHead };
 
       // the whole text's mentions: fresh objects (the document-level reading sets `negated` on them)
       const mentions: ScanMention[] = [];

@@ -108,7 +108,8 @@ const EDITS: Edit[] = [
 
 function baseText(r: () => number): string {
   let t = '';
-  const n = 2 + Math.floor(r() * 6);
+  // mostly short plans; one in 25 long enough that the diff compares blocks of paragraphs
+  const n = r() < 0.04 ? 70 + Math.floor(r() * 120) : 2 + Math.floor(r() * 6);
   for (let i = 0; i < n; i++) t += (i ? pick(r, SEPARATORS) : '') + pick(r, r() < 0.2 ? PARAGRAPHS : POOL);
   return t;
 }
