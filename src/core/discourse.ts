@@ -15,11 +15,11 @@ export function applyDocumentReading(inst: Map<InstrumentId, Mention[]>, masked:
     for (let i = 0; i + 1 < list.length; i++) {
       const m = list[i] as Mention;
       const next = list[i + 1] as Mention;
-      if (m.negated || !next.negated || next.start - m.end > 2000) continue;
+      if (m.negated || !next.negated || next.start - m.end > 2000 || !isHeading(masked, m)) continue;
       // what lies between, without the add-in's own inserted paragraphs
       const between = masked.slice(m.end, next.start).replace(/[\r\n\v]\s*(?=[\r\n\v])/g, '').trim();
       if (between.length > 200 || (between.match(/[\r\n\v]/g)?.length ?? 0) > 1) continue;
-      if (isHeading(masked, m)) m.negated = true;
+      m.negated = true;
     }
   }
   // A label with its value ("Løntilskud: Ikke relevant", a heading with "Intet behov" under it, a
