@@ -13,10 +13,10 @@
  * "lontilskud" and "løntilskud" are one pattern.
  */
 
-export const SYM_OTHER = 0;
+const SYM_OTHER = 0;
 const SYM_DIGIT = 27;
-export const SYM_SPACE = 37;
-export const SYM_HYPHEN = 38;
+const SYM_SPACE = 37;
+const SYM_HYPHEN = 38;
 const SYM_DOT = 39;
 const SYM_APOS = 40;
 const SYM_SLASH = 41;
@@ -24,13 +24,13 @@ const SYM_PARA = 42; // §
 const SYM_PLUS = 43;
 const SYM_COMMA = 44;
 const SYM_HALF = 45; // ½ ("ledig i 2½ år")
-export const K = 46;
+const K = 46;
 const SYM_SKIP = 255;
 const SYM_A = 1;
 const SYM_E = 5;
 const SYM_O = 15;
 
-export const SYM = new Uint8Array(65536);
+const SYM = new Uint8Array(65536);
 (() => {
   for (let c = 0; c < 26; c++) {
     SYM[0x61 + c] = c + 1;
@@ -127,7 +127,7 @@ export function isLowerLetterCode(c: number): boolean {
  * the other ("kontanthjælp"), so each lane keeps its own longest output per state.
  * Stop forms belong to both lanes.
  */
-export const LANES = 2;
+const LANES = 2;
 
 export interface Automaton {
   /** delta[state * K + sym] → next state (16-bit when the automaton is small enough: half the cache footprint) */
@@ -242,7 +242,7 @@ export interface Hits {
 export function scanAll(a: Automaton, text: string): Hits {
   if (a.maxLen >= RING) throw new Error('pattern too long');
   const { delta, outPid, outLen, hasOut, nextOut } = a;
-  let cap = 1024;
+  let cap = Math.max(64, Math.min(4096, text.length >> 4)); // grows by doubling; small texts (a paragraph) start small
   let start = new Int32Array(cap);
   let end = new Int32Array(cap);
   let pid = new Int32Array(cap);
