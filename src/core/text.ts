@@ -12,7 +12,7 @@ export function isWordCode(c: number): boolean {
 }
 
 /** If a line-break hyphenation ends right before k ("ar-\n|bejde"), the index of its hyphen; else -1. */
-export function joinBefore(text: string, k: number): number {
+function joinBefore(text: string, k: number): number {
   let j = k - 1;
   let steps = 0;
   while (j > 0 && steps < 12) {
