@@ -32,9 +32,7 @@ export interface IncrementalAnalyzer {
 }
 
 interface Piece {
-  /** The piece of the original text and of the masked text (the same but for inserted text). */
-  original: string;
-  masked: string;
+  /** Mentions with offsets into the piece (the piece's text is compared in the previous call's text). */
   scan: ScanResult;
   /** Signals with offsets into the piece; null when lower-casing changes the piece's length. */
   signals: SignalHit[] | null;
@@ -74,8 +72,6 @@ export function createIncrementalAnalyzer(options: AnalyzeOptions = {}, set: Evi
   const scanPiece = (original: string, masked: string, docHead: string): Piece => {
     const lower = masked.toLowerCase();
     return {
-      original,
-      masked,
       scan: scan(compiled, masked, original, docHead),
       signals: lower.length === masked.length ? detectSignals(masked) : null,
     };
@@ -125,8 +121,8 @@ export function createIncrementalAnalyzer(options: AnalyzeOptions = {}, set: Evi
       for (let k = 0; k < front; k++) next[k] = prev.pieces[k] as Piece;
       for (let k = 0; k < back; k++) next[n - 1 - k] = prev.pieces[pn - 1 - k] as Piece;
       for (let k = front; k < n - back; k++) {
-        const original = text.slice(at(k), ends[k]);
-        next[k] = scanPiece(original, plain ? original : masked.slice(at(k), ends[k]), docHead);
+        const original = ownCopy(text.slice(at(k), ends[k]));
+        next[k] = scanPiece(original, plain ? original : ownCopy(masked.slice(at(k), ends[k])), docHead);
       }
       last = { text, masked, ends, pieces: next, head: docHead };
 
@@ -152,6 +148,15 @@ export function createIncrementalAnalyzer(options: AnalyzeOptions = {}, set: Evi
       return analysisOf({ ...hits, signals }, masked, opts, set);
     },
   };
+}
+
+/**
+ * A copy of a piece that does not keep the whole text it was cut from alive (a slice would: the
+ * mention texts cut from it would hold on to every earlier version of the document). Slicing a
+ * concatenation makes the engine copy it into a string of its own.
+ */
+function ownCopy(s: string): string {
+  return (' ' + s).slice(1);
 }
 
 /** The pieces' signals as one list per signal, in the order detectSignals gives them. */
