@@ -363,54 +363,112 @@ const CUE_STOP = /[,;:()]|\s(?:eller|og|samt|men|mens|hvor|efter|før)\s/u;
 /** Where the "Til:" line of an e-mail is looked for: the document's first characters. */
 export const HEAD_LENGTH = 2000;
 
+/** What a specialisation strategy sees. */
+interface CueContext {
+  t: CompiledTerm;
+  sent: Sentence;
+  ws: number;
+  we: number;
+  doc: DocumentHead;
+  /** Up to 80 characters after the mention, in its sentence. */
+  after: string;
+  /** `after` up to the first clause stop (",", "og", "men" …). */
+  clause: string;
+}
+
+type Kinds = CompiledTerm['specialize'];
+
+/** The instruments of the only kind whose cue matches `s`, else null. */
+function onlyKind(kinds: Kinds, s: string): InstrumentId[] | null {
+  const found = kinds.filter((k) => k.cue.test(s));
+  return found.length === 1 ? (found[0] as Kinds[number]).instruments : null;
+}
+
+/**
+ * Sector/kind specialisation ("løntilskud hos Netto" → privat): strategies tried in this order; the
+ * first that names a kind wins (lexicon/schema.ts documents `specialize`).
+ */
+const SPECIALISATION: readonly { name: string; pick: (c: CueContext) => InstrumentId[] | null }[] = [
+  {
+    name: 'a parenthesis right after the mention ("Løntilskud (privat)")',
+    pick: ({ t, after }) => {
+      const paren = /^\s*\(([^)]{1,40})\)/.exec(after);
+      if (paren) for (const s of t.specialize) if (s.cue.test(` ${paren[1] as string} `)) return s.instruments;
+      return null;
+    },
+  },
+  {
+    name: 'a rule naming several kinds, past "og"/"eller" ("hos både en privat og en offentlig arbejdsgiver")',
+    pick: ({ t, after }) => {
+      for (const s of t.specialize) if (s.instruments.length > 1 && s.cue.test(after)) return s.instruments;
+      return null;
+    },
+  },
+  {
+    name: 'the cue nearest after the mention, in its clause',
+    pick: ({ t, clause }) => {
+      let best: { at: number; ids: InstrumentId[] } | null = null;
+      for (const s of t.specialize) {
+        const m = s.cue.exec(clause);
+        if (m && (!best || m.index < best.at)) best = { at: m.index, ids: s.instruments };
+      }
+      return best ? best.ids : null;
+    },
+  },
+  {
+    name: '"hos jer" in an e-mail to an employer: the kind its "Til:" line names ("Til: …, Vang VVS ApS")',
+    pick: ({ t, clause, doc }) => {
+      if (!/^\s*(?:hos|i|ved)\s+(?:jer|jeres)(?![a-zæøå])/i.test(clause)) return null;
+      doc.used = true;
+      const to = /^(?:til|to):[^\S\r\n]*(.+)$/im.exec(doc.head);
+      return to ? onlyKind(t.specialize, ` ${to[1] as string} `) : null;
+    },
+  },
+  {
+    name: '"hos dem", "der": the cue nearest before, earlier in the sentence',
+    pick: ({ t, clause, sent, ws }) => {
+      if (!/^\s*(?:(?:hos|i|på|ved)\s+(?:dem|den|det|virksomheden|firmaet|arbejdsgiveren|butikken)|der|dér)(?![a-zæøå])/i.test(clause))
+        return null;
+      const earlier = sent.text.slice(0, ws - sent.start);
+      let near: { at: number; ids: InstrumentId[] } | null = null;
+      for (const s of t.specialize) {
+        const re = s.cueAll;
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(earlier)) !== null) {
+          if (!near || m.index > near.at) near = { at: m.index, ids: s.instruments };
+          if (m[0].length === 0) re.lastIndex++;
+        }
+      }
+      return near ? near.ids : null;
+    },
+  },
+  {
+    name: 'a cue in the 40 characters before the mention, in its clause',
+    pick: ({ t, sent, ws }) => {
+      const parts = sent.text.slice(Math.max(0, ws - sent.start - 40), ws - sent.start).split(CUE_STOP);
+      const before = parts[parts.length - 1] ?? '';
+      for (const s of t.specialize) if (s.cue.test(before)) return s.instruments;
+      return null;
+    },
+  },
+  {
+    name: 'the one kind the rest of the sentence names ("… vil gerne prøve det hos Bageriet ApS")',
+    pick: ({ t, sent, ws, we }) => onlyKind(t.specialize, sent.text.slice(0, ws - sent.start) + ' ' + sent.text.slice(we - sent.start)),
+  },
+];
+
 function specialise(t: CompiledTerm, sent: Sentence, ws: number, we: number, doc: DocumentHead): InstrumentId[] | null {
   if (!t.specialize.length) return null;
-  const rel = (x: number) => x - sent.start;
-  let after = sent.text.slice(rel(we), Math.min(sent.text.length, rel(we) + 80));
-  // "Løntilskud (privat)": a parenthesis right after the mention is read first
-  const paren = /^\s*\(([^)]{1,40})\)/.exec(after);
-  if (paren) for (const s of t.specialize) if (s.cue.test(` ${paren[1] as string} `)) return s.instruments;
-  // a rule naming several kinds ("hos både en privat og en offentlig arbejdsgiver") reads past "og"/"eller"
-  for (const s of t.specialize) if (s.instruments.length > 1 && s.cue.test(after)) return s.instruments;
+  const from = we - sent.start;
+  const after = sent.text.slice(from, Math.min(sent.text.length, from + 80));
   const stop = after.search(CUE_STOP);
-  if (stop >= 0) after = after.slice(0, stop);
-  let best: { at: number; ids: InstrumentId[] } | null = null;
-  for (const s of t.specialize) {
-    const m = s.cue.exec(after);
-    if (m && (!best || m.index < best.at)) best = { at: m.index, ids: s.instruments };
+  const c: CueContext = { t, sent, ws, we, doc, after, clause: stop >= 0 ? after.slice(0, stop) : after };
+  for (const strategy of SPECIALISATION) {
+    const ids = strategy.pick(c);
+    if (ids) return ids;
   }
-  if (best) return best.ids;
-  // "løntilskudsjobbet hos jer" in an e-mail to an employer: the employer is the addressee ("Til: …, Vang VVS ApS")
-  if (/^\s*(?:hos|i|ved)\s+(?:jer|jeres)(?![a-zæøå])/i.test(after)) {
-    doc.used = true;
-    const to = /^(?:til|to):[^\S\r\n]*(.+)$/im.exec(doc.head);
-    if (to) {
-      const kinds = t.specialize.filter((s) => s.cue.test(` ${to[1] as string} `));
-      if (kinds.length === 1) return (kinds[0] as { instruments: InstrumentId[] }).instruments;
-    }
-  }
-  // "løntilskud hos dem": the employer was named earlier in the sentence
-  if (/^\s*(?:(?:hos|i|på|ved)\s+(?:dem|den|det|virksomheden|firmaet|arbejdsgiveren|butikken)|der|dér)(?![a-zæøå])/i.test(after)) {
-    const earlier = sent.text.slice(0, rel(ws));
-    let near: { at: number; ids: InstrumentId[] } | null = null;
-    for (const s of t.specialize) {
-      const re = s.cueAll;
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(earlier)) !== null) {
-        if (!near || m.index > near.at) near = { at: m.index, ids: s.instruments };
-        if (m[0].length === 0) re.lastIndex++;
-      }
-    }
-    if (near) return near.ids;
-  }
-  const parts = sent.text.slice(Math.max(0, rel(ws) - 40), rel(ws)).split(CUE_STOP);
-  const before = parts[parts.length - 1] ?? '';
-  for (const s of t.specialize) if (s.cue.test(before)) return s.instruments;
-  // last resort: the sentence names exactly one kind of employer ("… vil gerne prøve det hos Bageriet ApS")
-  const rest = sent.text.slice(0, rel(ws)) + ' ' + sent.text.slice(rel(we));
-  const kinds = t.specialize.filter((s) => s.cue.test(rest));
-  return kinds.length === 1 ? (kinds[0] as { instruments: InstrumentId[] }).instruments : null;
+  return null;
 }
 
 interface Sentence {
