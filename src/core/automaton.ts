@@ -13,10 +13,10 @@
  * "lontilskud" and "løntilskud" are one pattern.
  */
 
-export const SYM_OTHER = 0;
+const SYM_OTHER = 0;
 const SYM_DIGIT = 27;
-export const SYM_SPACE = 37;
-export const SYM_HYPHEN = 38;
+const SYM_SPACE = 37;
+const SYM_HYPHEN = 38;
 const SYM_DOT = 39;
 const SYM_APOS = 40;
 const SYM_SLASH = 41;
@@ -24,13 +24,13 @@ const SYM_PARA = 42; // §
 const SYM_PLUS = 43;
 const SYM_COMMA = 44;
 const SYM_HALF = 45; // ½ ("ledig i 2½ år")
-export const K = 46;
+const K = 46;
 const SYM_SKIP = 255;
 const SYM_A = 1;
 const SYM_E = 5;
 const SYM_O = 15;
 
-export const SYM = new Uint8Array(65536);
+const SYM = new Uint8Array(65536);
 (() => {
   for (let c = 0; c < 26; c++) {
     SYM[0x61 + c] = c + 1;
@@ -103,9 +103,19 @@ export function lineBreakJoinEnd(text: string, i: number): number {
   return k < text.length && isLowerLetterCode(text.charCodeAt(k)) ? k : -1;
 }
 
+/** Letters beyond Latin-1, found with \p{L} once per code unit and remembered: 0 not yet known, 1 letter, 2 not. */
+const WIDE_LETTER = new Uint8Array(65536);
+
 export function isLetterCode(c: number): boolean {
   const v = SYM[c] as number;
-  return (v >= 1 && v <= 26) || (c > 0xff && c !== 0xad && /\p{L}/u.test(String.fromCharCode(c)));
+  if (v >= 1 && v <= 26) return true;
+  if (c <= 0xff) return false;
+  let k = WIDE_LETTER[c] as number;
+  if (k === 0) {
+    k = /\p{L}/u.test(String.fromCharCode(c)) ? 1 : 2;
+    WIDE_LETTER[c] = k;
+  }
+  return k === 1;
 }
 export function isLowerLetterCode(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
@@ -117,7 +127,7 @@ export function isLowerLetterCode(c: number): boolean {
  * the other ("kontanthjælp"), so each lane keeps its own longest output per state.
  * Stop forms belong to both lanes.
  */
-export const LANES = 2;
+const LANES = 2;
 
 export interface Automaton {
   /** delta[state * K + sym] → next state (16-bit when the automaton is small enough: half the cache footprint) */
@@ -232,7 +242,7 @@ export interface Hits {
 export function scanAll(a: Automaton, text: string): Hits {
   if (a.maxLen >= RING) throw new Error('pattern too long');
   const { delta, outPid, outLen, hasOut, nextOut } = a;
-  let cap = 1024;
+  let cap = Math.max(64, Math.min(4096, text.length >> 4)); // grows by doubling; small texts (a paragraph) start small
   let start = new Int32Array(cap);
   let end = new Int32Array(cap);
   let pid = new Int32Array(cap);

@@ -15,20 +15,20 @@ export function applyDocumentReading(inst: Map<InstrumentId, Mention[]>, masked:
     for (let i = 0; i + 1 < list.length; i++) {
       const m = list[i] as Mention;
       const next = list[i + 1] as Mention;
-      if (m.negated || !next.negated || next.start - m.end > 2000) continue;
+      if (m.negated || !next.negated || next.start - m.end > 2000 || !isHeading(masked, m)) continue;
       // what lies between, without the add-in's own inserted paragraphs
       const between = masked.slice(m.end, next.start).replace(/[\r\n\v]\s*(?=[\r\n\v])/g, '').trim();
       if (between.length > 200 || (between.match(/[\r\n\v]/g)?.length ?? 0) > 1) continue;
-      if (isHeading(masked, m)) m.negated = true;
+      m.negated = true;
     }
   }
   // A label with its value ("Løntilskud: Ikke relevant", a heading with "Intet behov" under it, a
   // table row "Mentor | – | Ikke bevilget"), or a next sentence that rules it out ("Det er ikke en mulighed").
-  const { labelValue, nextSentence, onlyText } = compiled(lexicon);
+  const { labelValue, labelValueAnywhere, nextSentence, onlyText } = compiled(lexicon);
   for (const list of inst.values())
     for (const m of list) {
       if (m.negated) continue;
-      if (labelValue && labelNegated(masked, m, labelValue)) m.negated = true;
+      if (labelValue && labelValueAnywhere && labelNegated(masked, m, labelValue, labelValueAnywhere)) m.negated = true;
       else if (nextSentence && nextSentenceNegates(masked, m, nextSentence)) m.negated = true;
     }
   // "Løntilskuddet" after "privat løntilskud": a bare mention takes the sector of the nearest
@@ -69,6 +69,8 @@ function isHeading(text: string, m: Mention): boolean {
 
 interface CompiledReading {
   labelValue: RegExp | null;
+  /** A label value anywhere (a cell is part of the line, so a line without one has no negating cell). */
+  labelValueAnywhere: RegExp | null;
   nextSentence: RegExp | null;
   onlyText: Map<Lexicon['inherit'][number], RegExp>;
 }
@@ -83,6 +85,7 @@ function compiled(lexicon: Lexicon): CompiledReading {
       labelValue: n.labelValues.length
         ? new RegExp(`^(?:${n.labelValues.map((v) => v.replace(/ /g, '\\s+')).join('|')})(?![a-zæøå])`, 'i')
         : null,
+      labelValueAnywhere: n.labelValues.length ? new RegExp(n.labelValues.map((v) => v.replace(/ /g, '\\s+')).join('|'), 'i') : null,
       nextSentence: n.nextSentence.length ? new RegExp(`^\\s*(?:${n.nextSentence.join('|')})(?![a-zæøå])`, 'i') : null,
       onlyText: new Map(lexicon.inherit.filter((r) => r.onlyText).map((r) => [r, new RegExp(r.onlyText as string, 'iu')])),
     };
@@ -94,7 +97,7 @@ function compiled(lexicon: Lexicon): CompiledReading {
 const isLineBreak = (c: number) => c === 0x0a || c === 0x0d || c === 0x0b;
 
 /** The mention opens its line (after bullets) and the rest of the line, or the next line, is a negating value. */
-function labelNegated(text: string, m: Mention, value: RegExp): boolean {
+function labelNegated(text: string, m: Mention, value: RegExp, anywhere: RegExp): boolean {
   // only bullets, numbering and blanks may stand before the mention on its line (a letter ends it early)
   let a = m.start;
   while (a > 0 && m.start - a < 40) {
@@ -116,6 +119,7 @@ function labelNegated(text: string, m: Mention, value: RegExp): boolean {
     while (e < text.length && e - c < 200 && !isLineBreak(text.charCodeAt(e))) e++;
     rest = text.slice(c, e);
   }
+  if (!anywhere.test(rest)) return false;
   const cells = rest
     .replace(/^\s*\([^)]*\)/, '')
     .split(/[\t|\x07]|\s[:–—-]\s|^\s*[:–—-]/)

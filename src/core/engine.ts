@@ -1,7 +1,7 @@
 import type { EvidenceSet } from './evidence/schema';
 import { bundledEvidence } from './evidence';
 import { bundledLexicon, type Lexicon } from './lexicon';
-import { compileLexicon, scan } from './matcher';
+import { compileLexicon, scan, type ScanResult } from './matcher';
 import { maskInserted } from './markers';
 import { applyDocumentReading } from './discourse';
 import { applyRules } from './rules';
@@ -16,12 +16,12 @@ export interface Detection {
   signals: SignalHit[];
 }
 
-/** Find instruments and target groups; offsets are UTF-16 indices into `text`. */
-export function detect(text: string, lexicon: Lexicon = bundledLexicon()): Detection {
-  const compiled = compileLexicon(lexicon);
-  // the add-in's own inserted text is blanked out for every check below (offsets unchanged)
-  const masked = maskInserted(text);
-  const found = scan(compiled, masked, text);
+/**
+ * The matcher's mentions grouped by instrument and target group, after the document-level reading
+ * (discourse.ts), which may set `negated` on the mention objects it is given. `masked` is the whole
+ * input with the add-in's inserted text masked.
+ */
+export function hitsFromScan(found: ScanResult, masked: string, lexicon: Lexicon): Pick<Detection, 'instruments' | 'targetGroups'> {
   const inst = new Map<InstrumentId, Mention[]>();
   const grp = new Map<TargetGroupId, Mention[]>();
   const push = <K>(map: Map<K, Mention[]>, id: K, m: Mention) => {
@@ -47,18 +47,27 @@ export function detect(text: string, lexicon: Lexicon = bundledLexicon()): Detec
     id,
     mentions: grp.get(id) as Mention[],
   }));
-  return { instruments, targetGroups, signals: detectSignals(masked) };
+  return { instruments, targetGroups };
 }
 
-/** Weekly hours next to the mentions of each instrument a rule reads hours for. */
-function hoursFor(set: EvidenceSet, text: string, instruments: InstrumentHit[]): Map<InstrumentId, number[]> {
+/** Find instruments and target groups; offsets are UTF-16 indices into `text`. */
+export function detect(text: string, lexicon: Lexicon = bundledLexicon()): Detection {
+  // the add-in's own inserted text is blanked out for every check below (offsets unchanged)
+  return detectMasked(text, maskInserted(text), lexicon);
+}
+
+function detectMasked(text: string, masked: string, lexicon: Lexicon): Detection {
+  const found = scan(compileLexicon(lexicon), masked, text);
+  return { ...hitsFromScan(found, masked, lexicon), signals: detectSignals(masked) };
+}
+
+/** Weekly hours next to the mentions of each instrument a rule reads hours for (`masked`: see hitsFromScan). */
+function hoursFor(set: EvidenceSet, masked: string, instruments: InstrumentHit[]): Map<InstrumentId, number[]> {
   const out = new Map<InstrumentId, number[]>();
   const wanted = set.rules.filter((r) => r.when.weeklyHours).map((r) => r.instrument);
   if (!wanted.length) return out;
-  let masked: string | undefined; // only when an instrument the rules read hours for is there
   for (const h of instruments) {
     if (!wanted.some((w) => inFamily(h.id, w))) continue;
-    masked ??= maskInserted(text);
     const values: number[] = [];
     for (const m of h.mentions) {
       if (m.negated) continue;
@@ -70,20 +79,26 @@ function hoursFor(set: EvidenceSet, text: string, instruments: InstrumentHit[]):
   return out;
 }
 
-/** Analyse a plain-text document: instruments, target groups and evidence-based suggestions. */
-export function analyze(text: string, options: AnalyzeOptions = {}, set: EvidenceSet = bundledEvidence()): Analysis {
-  if (typeof text !== 'string') throw new TypeError('analyze() needs a string');
-  const { instruments, targetGroups, signals } = detect(text);
+/** The analysis of a detection: target-group overrides, weekly hours and the evidence rules. */
+export function analysisOf(detection: Detection, masked: string, options: AnalyzeOptions, set: EvidenceSet): Analysis {
+  const { instruments, targetGroups, signals } = detection;
   const add = options.groupOverrides?.add ?? [];
   const remove = new Set(options.groupOverrides?.remove ?? []);
   const groups = new Set<TargetGroupId>();
   for (const g of targetGroups) if (!remove.has(g.id)) groups.add(g.id);
   for (const g of add) if (!remove.has(g)) groups.add(g);
-  const weeklyHours = hoursFor(set, text, instruments);
+  const weeklyHours = hoursFor(set, masked, instruments);
   const suggestions = applyRules(
     set,
     { instruments, groups: [...groups], groupHits: targetGroups, signals, weeklyHours },
     options.register ?? 'fagperson',
   );
   return { instruments, targetGroups, signals, suggestions };
+}
+
+/** Analyse a plain-text document: instruments, target groups and evidence-based suggestions. */
+export function analyze(text: string, options: AnalyzeOptions = {}, set: EvidenceSet = bundledEvidence()): Analysis {
+  if (typeof text !== 'string') throw new TypeError('analyze() needs a string');
+  const masked = maskInserted(text);
+  return analysisOf(detectMasked(text, masked, bundledLexicon()), masked, options, set);
 }

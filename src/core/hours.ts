@@ -31,8 +31,12 @@ const BREAK = /[\n\r\v\x07\f\u2028\u2029]/;
 /** Hours in the next sentence count only when it speaks of work ("Hun arbejder 3 timer ugentligt"). */
 const WORK = /arbejd|ansat|\bjob|timetal|fleksjob/i;
 
+const MAY_HOLD_HOURS = /time/i;
+
 function hoursIn(text: string, s: { start: number; end: number }, span: Pick<Span, 'start' | 'end'>): { distance: number; hours: number } | null {
   const sentence = text.slice(s.start, s.end);
+  // every match holds "time" (timer, time): a sentence without it needs no run of the expression
+  if (!MAY_HOLD_HOURS.test(sentence)) return null;
   let best: { distance: number; hours: number } | null = null;
   HOURS.lastIndex = 0;
   for (let m = HOURS.exec(sentence); m; m = HOURS.exec(sentence)) {

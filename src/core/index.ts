@@ -11,3 +11,4 @@ export { findCpr, type CprHit } from './cpr';
 export { findStaleCitations, STALE_REASON_LABEL, type StaleCitation, type InsertedCitation, type StaleReason } from './stale';
 export { detect } from './engine';
 export * from './cited';
+export { createIncrementalAnalyzer, type IncrementalAnalyzer } from './incremental';

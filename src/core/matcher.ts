@@ -7,7 +7,9 @@ import { compileNegation, negationContext, isNegated, type CompiledNegation, typ
 /**
  * Compiles the lexicon into one Aho–Corasick automaton (every surface form and
  * its ASCII variants), finds candidate hits in one pass, and checks each hit
- * against its term's compound policy, context rules and negation.
+ * against its term's compound policy, its context checks (one table,
+ * CONTEXT_CHECKS, with a row per lexicon field) and specialisation; then
+ * negation, once per sentence that holds a negatable mention.
  */
 
 /** Expand a form pattern (see lexicon/schema.ts) into every literal string it stands for. */
@@ -76,13 +78,9 @@ interface CompiledTerm {
   blockHeads: string[];
   allowHeads: string[] | null;
   blockPrefixes: string[];
-  blockAfter: RegExp | null;
-  requireAfter: RegExp | null;
-  requireNear: RegExp | null;
-  notAfterWords: Set<string> | null;
-  blockBefore: RegExp | null;
-  requireInSentence: RegExp | null;
-  blockInSentence: RegExp | null;
+  /** The term's context checks (CONTEXT_CHECKS), by stage, in table order. */
+  wordChecks: Check[];
+  sentenceChecks: Check[];
   specialize: { instruments: InstrumentId[]; cue: RegExp; cueAll: RegExp }[];
 }
 
@@ -102,7 +100,6 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
   const hit = compiledCache.get(lex);
   if (hit) return hit;
   const generic = lex.endings.map(fold);
-  const re = (s: string | undefined) => (s ? new RegExp(s, 'iu') : null);
   const terms: CompiledTerm[] = lex.terms.map((term, index) => ({
     term,
     index,
@@ -111,13 +108,8 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     blockHeads: term.blockHeads.map(fold),
     allowHeads: term.allowHeads ? term.allowHeads.map(fold) : null,
     blockPrefixes: term.blockPrefixes.map(fold),
-    blockAfter: re(term.blockAfter),
-    requireAfter: re(term.requireAfter),
-    requireNear: re(term.requireNear),
-    notAfterWords: term.notAfterWords.length ? new Set(term.notAfterWords.map((w) => w.toLowerCase())) : null,
-    blockBefore: re(term.blockBefore),
-    requireInSentence: re(term.requireInSentence),
-    blockInSentence: re(term.blockInSentence),
+    wordChecks: compileChecks(term, 'word'),
+    sentenceChecks: compileChecks(term, 'sentence'),
     specialize: term.specialize.map((s) => ({ instruments: s.instruments, cue: new RegExp(s.cue, 'iu'), cueAll: new RegExp(s.cue, 'giu') })),
   }));
   const seen = new Map<string, number>();
@@ -127,23 +119,22 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
   // lane 0: instruments (and terms that name both), lane 1: target groups only; stop forms: both
   const laneOf = (term: number) => (term < 0 ? 3 : (lex.terms[term]?.instruments.length ?? 0) > 0 ? 1 : 2);
   const add = (form: string, term: number) => {
-    for (const lit of expandForm(form))
-      for (const v of [lit]) {
-        const syms = symbols(v);
-        const key = syms.join(',');
-        const prev = seen.get(key);
-        if (prev !== undefined) {
-          if (prev !== term && prev !== -1 && term !== -1) {
-            const name = (i: number) => lex.terms[i]?.key;
-            throw new Error(`lexicon: "${v}" (from "${form}") is claimed by both ${name(prev)} and ${name(term)}`);
-          }
-          continue;
+    for (const v of expandForm(form)) {
+      const syms = symbols(v);
+      const key = syms.join(',');
+      const prev = seen.get(key);
+      if (prev !== undefined) {
+        if (prev !== term && prev !== -1 && term !== -1) {
+          const name = (i: number) => lex.terms[i]?.key;
+          throw new Error(`lexicon: "${v}" (from "${form}") is claimed by both ${name(prev)} and ${name(term)}`);
         }
-        seen.set(key, term);
-        patterns.push(syms);
-        owner.push(term);
-        lanes.push(laneOf(term));
+        continue;
       }
+      seen.set(key, term);
+      patterns.push(syms);
+      owner.push(term);
+      lanes.push(laneOf(term));
+    }
   };
   // stop forms first: where a stop form and a term share a spelling, the stop form wins
   for (const f of lex.stopForms) add(f, -1);
@@ -160,26 +151,27 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
   return out;
 }
 
+/** Final consonants that double before an ending. */
+const DOUBLING = new Set('bcdfgklmnprstv');
+
 function acceptsSuffix(t: CompiledTerm, suffix: string, stemLast: string): boolean {
   if (t.exactEndings) {
     if (t.exactEndings.has(suffix)) return true;
   } else {
     if (t.endings.has(suffix)) return true;
     // doubled final consonant: løntilskud-det, praktik-ken, job-bet
-    if (suffix.length > 1 && suffix[0] === stemLast && /[bcdfgklmnprstv]/.test(stemLast) && t.endings.has(suffix.slice(1)))
+    if (suffix.length > 1 && suffix[0] === stemLast && DOUBLING.has(stemLast) && t.endings.has(suffix.slice(1)))
       return true;
   }
   const term = t.term;
   if (!term.modifier) return false;
   if (term.modifierHyphenOnly && !suffix.startsWith('-')) return false;
   const head = suffix.startsWith('-') ? suffix.slice(1) : suffix;
-  const unjoined = head.replace(/^[se]/, '');
+  // without a joining s or e ("løntilskuds|job", "mentor|e|forløb")
+  const unjoined = head[0] === 's' || head[0] === 'e' ? head.slice(1) : head;
   for (const b of t.blockHeads) if (suffix.startsWith(b) || head.startsWith(b) || unjoined.startsWith(b)) return false;
   if (head.length < 3) return false;
-  if (t.allowHeads) {
-    const cands = [suffix, head, head.replace(/^[se]/, '')];
-    return t.allowHeads.some((a) => cands.some((c) => c.startsWith(a)));
-  }
+  if (t.allowHeads) return t.allowHeads.some((a) => suffix.startsWith(a) || head.startsWith(a) || unjoined.startsWith(a));
   return true;
 }
 
@@ -220,12 +212,6 @@ function sameParagraph(s: string, before: boolean): string {
   return m ? s.slice(0, m.index) : s;
 }
 
-/** A look-ahead stops at a paragraph, line-break or table-cell character. */
-function untilBreak(s: string): string {
-  const i = s.search(/[\r\v\x07\f]/);
-  return i < 0 ? s : s.slice(0, i);
-}
-
 /** The word before position `at` (lower case), skipping blanks; "" at the start. */
 function previousWord(text: string, at: number): string {
   let e = at;
@@ -235,55 +221,254 @@ function previousWord(text: string, at: number): string {
   return text.slice(b, e).toLowerCase();
 }
 
+/** What a context check sees: the candidate's word [ws, we) in the (masked) text, and later its sentence. */
+interface Candidate {
+  text: string;
+  ws: number;
+  we: number;
+  /** What requireAfter matched right after the word ("i 14 mdr."); numberRange reads the word and this. */
+  phrase: string;
+  /** The sentence (only in the sentence stage). */
+  sent: Sentence;
+}
+
+/** True when the mention may stand. */
+type Check = (c: Candidate) => boolean;
+
+interface ContextCheck {
+  /** The Term field (lexicon/schema.ts) the check compiles from; absent or empty: no check. */
+  field: keyof Term;
+  /** 'word': before the mention's sentence is looked up; 'sentence': after. */
+  stage: 'word' | 'sentence';
+  compile(term: Term): Check | null;
+}
+
+const rx = (src: string | undefined) => (src ? new RegExp(src, 'iu') : null);
+
+/** Up to 80 characters after the word, stopping at a paragraph, line-break or table-cell character. */
+function lookAhead(c: Candidate): string {
+  const { text, we } = c;
+  const max = Math.min(text.length, we + 80);
+  let i = we;
+  for (; i < max; i++) {
+    const x = text.charCodeAt(i);
+    if (x === 0x0d || x === 0x0b || x === 0x07 || x === 0x0c) break;
+  }
+  return text.slice(we, i);
+}
+
+/** The sentence with the mention's word blanked out. */
+const sentenceWithoutWord = ({ sent, ws, we }: Candidate) =>
+  sent.text.slice(0, ws - sent.start) + ' '.repeat(we - ws) + sent.text.slice(we - sent.start);
+
+/**
+ * The lexicon's context checks: one row per Term field, run in this order for every candidate that
+ * passed its compound policy (a new field is its schema entry plus one row here).
+ */
+const CONTEXT_CHECKS: readonly ContextCheck[] = [
+  {
+    field: 'blockAfter',
+    stage: 'word',
+    compile: (t) => {
+      const re = rx(t.blockAfter);
+      return re && ((c) => !re.test(lookAhead(c)));
+    },
+  },
+  {
+    field: 'notAfterWords',
+    stage: 'word',
+    compile: (t) => {
+      if (!t.notAfterWords.length) return null;
+      const words = new Set(t.notAfterWords.map((w) => w.toLowerCase()));
+      return (c) => !words.has(previousWord(c.text, c.ws));
+    },
+  },
+  {
+    field: 'requireAfter',
+    stage: 'word',
+    compile: (t) => {
+      const re = rx(t.requireAfter);
+      return (
+        re &&
+        ((c) => {
+          const m = re.exec(lookAhead(c));
+          if (!m || m.index !== 0) return false;
+          c.phrase = m[0];
+          return true;
+        })
+      );
+    },
+  },
+  {
+    field: 'numberRange',
+    stage: 'word',
+    compile: (t) => {
+      const range = t.numberRange;
+      return range ? (c) => numberInRange(range, c.text.slice(c.ws, c.we) + c.phrase) : null;
+    },
+  },
+  {
+    field: 'blockBefore',
+    stage: 'sentence',
+    compile: (t) => {
+      const re = rx(t.blockBefore);
+      return re && (({ sent, ws }) => !re.test(sent.text.slice(Math.max(0, ws - 40 - sent.start), ws - sent.start)));
+    },
+  },
+  {
+    field: 'requireInSentence',
+    stage: 'sentence',
+    compile: (t) => {
+      const re = rx(t.requireInSentence);
+      return re && ((c) => re.test(sentenceWithoutWord(c)));
+    },
+  },
+  {
+    field: 'blockInSentence',
+    stage: 'sentence',
+    compile: (t) => {
+      const re = rx(t.blockInSentence);
+      return re && ((c) => !re.test(c.sent.text));
+    },
+  },
+  {
+    field: 'requireNear',
+    stage: 'sentence',
+    compile: (t) => {
+      const re = rx(t.requireNear);
+      return (
+        re &&
+        (({ text, ws, we }) =>
+          re.test(sameParagraph(text.slice(Math.max(0, ws - NEAR), ws), true) + ' ' + sameParagraph(text.slice(we, we + NEAR), false)))
+      );
+    },
+  },
+];
+
+/** How far either side of the mention requireNear looks (within its paragraph). */
+const NEAR = 120;
+
+function compileChecks(term: Term, stage: ContextCheck['stage']): Check[] {
+  const out: Check[] = [];
+  for (const row of CONTEXT_CHECKS) {
+    if (row.stage !== stage) continue;
+    const check = row.compile(term);
+    if (check) out.push(check);
+  }
+  return out;
+}
+
 const CUE_STOP = /[,;:()]|\s(?:eller|og|samt|men|mens|hvor|efter|før)\s/u;
 
-function specialise(t: CompiledTerm, sent: Sentence, ws: number, we: number, text: string): InstrumentId[] | null {
-  if (!t.specialize.length) return null;
-  const rel = (x: number) => x - sent.start;
-  let after = sent.text.slice(rel(we), Math.min(sent.text.length, rel(we) + 80));
-  // "Løntilskud (privat)": a parenthesis right after the mention is read first
-  const paren = /^\s*\(([^)]{1,40})\)/.exec(after);
-  if (paren) for (const s of t.specialize) if (s.cue.test(` ${paren[1] as string} `)) return s.instruments;
-  // a rule naming several kinds ("hos både en privat og en offentlig arbejdsgiver") reads past "og"/"eller"
-  for (const s of t.specialize) if (s.instruments.length > 1 && s.cue.test(after)) return s.instruments;
-  const stop = after.search(CUE_STOP);
-  if (stop >= 0) after = after.slice(0, stop);
-  let best: { at: number; ids: InstrumentId[] } | null = null;
-  for (const s of t.specialize) {
-    const m = s.cue.exec(after);
-    if (m && (!best || m.index < best.at)) best = { at: m.index, ids: s.instruments };
-  }
-  if (best) return best.ids;
-  // "løntilskudsjobbet hos jer" in an e-mail to an employer: the employer is the addressee ("Til: …, Vang VVS ApS")
-  if (/^\s*(?:hos|i|ved)\s+(?:jer|jeres)(?![a-zæøå])/i.test(after)) {
-    const to = /^(?:til|to):[^\S\r\n]*(.+)$/im.exec(text.slice(0, 2000));
-    if (to) {
-      const kinds = t.specialize.filter((s) => s.cue.test(` ${to[1] as string} `));
-      if (kinds.length === 1) return (kinds[0] as { instruments: InstrumentId[] }).instruments;
-    }
-  }
-  // "løntilskud hos dem": the employer was named earlier in the sentence
-  if (/^\s*(?:(?:hos|i|på|ved)\s+(?:dem|den|det|virksomheden|firmaet|arbejdsgiveren|butikken)|der|dér)(?![a-zæøå])/i.test(after)) {
-    const earlier = sent.text.slice(0, rel(ws));
-    let near: { at: number; ids: InstrumentId[] } | null = null;
-    for (const s of t.specialize) {
-      const re = s.cueAll;
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(earlier)) !== null) {
-        if (!near || m.index > near.at) near = { at: m.index, ids: s.instruments };
-        if (m[0].length === 0) re.lastIndex++;
+/** Where the "Til:" line of an e-mail is looked for: the document's first characters. */
+export const HEAD_LENGTH = 2000;
+
+/** What a specialisation strategy sees. */
+interface CueContext {
+  t: CompiledTerm;
+  sent: Sentence;
+  ws: number;
+  we: number;
+  doc: DocumentHead;
+  /** Up to 80 characters after the mention, in its sentence. */
+  after: string;
+  /** `after` up to the first clause stop (",", "og", "men" …). */
+  clause: string;
+}
+
+type Kinds = CompiledTerm['specialize'];
+
+/** The instruments of the only kind whose cue matches `s`, else null. */
+function onlyKind(kinds: Kinds, s: string): InstrumentId[] | null {
+  const found = kinds.filter((k) => k.cue.test(s));
+  return found.length === 1 ? (found[0] as Kinds[number]).instruments : null;
+}
+
+/**
+ * Sector/kind specialisation ("løntilskud hos Netto" → privat): strategies tried in this order; the
+ * first that names a kind wins (lexicon/schema.ts documents `specialize`).
+ */
+const SPECIALISATION: readonly { name: string; pick: (c: CueContext) => InstrumentId[] | null }[] = [
+  {
+    name: 'a parenthesis right after the mention ("Løntilskud (privat)")',
+    pick: ({ t, after }) => {
+      const paren = /^\s*\(([^)]{1,40})\)/.exec(after);
+      if (paren) for (const s of t.specialize) if (s.cue.test(` ${paren[1] as string} `)) return s.instruments;
+      return null;
+    },
+  },
+  {
+    name: 'a rule naming several kinds, past "og"/"eller" ("hos både en privat og en offentlig arbejdsgiver")',
+    pick: ({ t, after }) => {
+      for (const s of t.specialize) if (s.instruments.length > 1 && s.cue.test(after)) return s.instruments;
+      return null;
+    },
+  },
+  {
+    name: 'the cue nearest after the mention, in its clause',
+    pick: ({ t, clause }) => {
+      let best: { at: number; ids: InstrumentId[] } | null = null;
+      for (const s of t.specialize) {
+        const m = s.cue.exec(clause);
+        if (m && (!best || m.index < best.at)) best = { at: m.index, ids: s.instruments };
       }
-    }
-    if (near) return near.ids;
+      return best ? best.ids : null;
+    },
+  },
+  {
+    name: '"hos jer" in an e-mail to an employer: the kind its "Til:" line names ("Til: …, Vang VVS ApS")',
+    pick: ({ t, clause, doc }) => {
+      if (!/^\s*(?:hos|i|ved)\s+(?:jer|jeres)(?![a-zæøå])/i.test(clause)) return null;
+      doc.used = true;
+      const to = /^(?:til|to):[^\S\r\n]*(.+)$/im.exec(doc.head);
+      return to ? onlyKind(t.specialize, ` ${to[1] as string} `) : null;
+    },
+  },
+  {
+    name: '"hos dem", "der": the cue nearest before, earlier in the sentence',
+    pick: ({ t, clause, sent, ws }) => {
+      if (!/^\s*(?:(?:hos|i|på|ved)\s+(?:dem|den|det|virksomheden|firmaet|arbejdsgiveren|butikken)|der|dér)(?![a-zæøå])/i.test(clause))
+        return null;
+      const earlier = sent.text.slice(0, ws - sent.start);
+      let near: { at: number; ids: InstrumentId[] } | null = null;
+      for (const s of t.specialize) {
+        const re = s.cueAll;
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(earlier)) !== null) {
+          if (!near || m.index > near.at) near = { at: m.index, ids: s.instruments };
+          if (m[0].length === 0) re.lastIndex++;
+        }
+      }
+      return near ? near.ids : null;
+    },
+  },
+  {
+    name: 'a cue in the 40 characters before the mention, in its clause',
+    pick: ({ t, sent, ws }) => {
+      const parts = sent.text.slice(Math.max(0, ws - sent.start - 40), ws - sent.start).split(CUE_STOP);
+      const before = parts[parts.length - 1] ?? '';
+      for (const s of t.specialize) if (s.cue.test(before)) return s.instruments;
+      return null;
+    },
+  },
+  {
+    name: 'the one kind the rest of the sentence names ("… vil gerne prøve det hos Bageriet ApS")',
+    pick: ({ t, sent, ws, we }) => onlyKind(t.specialize, sent.text.slice(0, ws - sent.start) + ' ' + sent.text.slice(we - sent.start)),
+  },
+];
+
+function specialise(t: CompiledTerm, sent: Sentence, ws: number, we: number, doc: DocumentHead): InstrumentId[] | null {
+  if (!t.specialize.length) return null;
+  const from = we - sent.start;
+  const after = sent.text.slice(from, Math.min(sent.text.length, from + 80));
+  const stop = after.search(CUE_STOP);
+  const c: CueContext = { t, sent, ws, we, doc, after, clause: stop >= 0 ? after.slice(0, stop) : after };
+  for (const strategy of SPECIALISATION) {
+    const ids = strategy.pick(c);
+    if (ids) return ids;
   }
-  const parts = sent.text.slice(Math.max(0, rel(ws) - 40), rel(ws)).split(CUE_STOP);
-  const before = parts[parts.length - 1] ?? '';
-  for (const s of t.specialize) if (s.cue.test(before)) return s.instruments;
-  // last resort: the sentence names exactly one kind of employer ("… vil gerne prøve det hos Bageriet ApS")
-  const rest = sent.text.slice(0, rel(ws)) + ' ' + sent.text.slice(rel(we));
-  const kinds = t.specialize.filter((s) => s.cue.test(rest));
-  return kinds.length === 1 ? (kinds[0] as { instruments: InstrumentId[] }).instruments : null;
+  return null;
 }
 
 interface Sentence {
@@ -306,6 +491,14 @@ export interface ScanResult {
   mentions: ScanMention[];
   instruments: (readonly InstrumentId[])[];
   groups: (readonly TargetGroupId[])[];
+  /** True when a result depended on the document's head (see DocumentHead). */
+  usedHead: boolean;
+}
+
+/** The first HEAD_LENGTH characters of the whole (masked) document, which one context rule reads. */
+interface DocumentHead {
+  head: string;
+  used: boolean;
 }
 
 /** Sort candidate indices by start ascending, end descending (input is ordered by end: nearly sorted by start). */
@@ -329,21 +522,27 @@ function orderCandidates(start: Int32Array, end: Int32Array, count: number): Int
   return idx;
 }
 
+/** The matcher's accepted mentions before negation, with what the negation pass needs. */
+export interface Accepted extends ScanResult {
+  terms: CompiledTerm[];
+  sentences: Sentence[];
+}
+
 /**
- * Scan `text` (the input with the add-in's inserted text masked); mention texts are
- * taken from `original` (same length, same offsets).
+ * Find the mentions in `text` (the input with the add-in's inserted text masked): one automaton
+ * pass, then each candidate's compound policy, context checks (CONTEXT_CHECKS) and specialisation.
+ * Mention texts are taken from `original` (same length, same offsets). `head` is the start of the
+ * whole masked document when `text` is only a part of it (incremental.ts scans paragraph by paragraph).
  */
-export function scan(c: CompiledLexicon, text: string, original: string = text): ScanResult {
+export function findMentions(c: CompiledLexicon, text: string, original: string = text, head: string = text.slice(0, HEAD_LENGTH)): Accepted {
+  const doc: DocumentHead = { head, used: false };
   const { start, end, pid, lane, count } = scanAll(c.automaton, text);
   const order = orderCandidates(start, end, count);
-  const mentions: ScanMention[] = [];
-  const mInstruments: (readonly InstrumentId[])[] = [];
-  const mGroups: (readonly TargetGroupId[])[] = [];
-  const mTerm: CompiledTerm[] = [];
-  const mSent: Sentence[] = [];
+  const out: Accepted = { mentions: [], instruments: [], groups: [], usedHead: false, terms: [], sentences: [] };
   let sent: Sentence | null = null;
+  const cand: Candidate = { text, ws: 0, we: 0, phrase: '', sent: { start: 0, end: 0, text: '' } };
   const lastEnd = [-1, -1]; // per lane
-  for (let oi = 0; oi < count; oi++) {
+  next: for (let oi = 0; oi < count; oi++) {
     const ci = order[oi] as number;
     const hs = start[ci] as number;
     const ln = lane[ci] as number;
@@ -355,6 +554,7 @@ export function scan(c: CompiledLexicon, text: string, original: string = text):
       continue;
     }
     const t = c.terms[ti] as CompiledTerm;
+    // compound policy: what the word holds before and after the hit
     wordBounds(text, hs, he);
     const ws = bounds.start;
     const we = bounds.end;
@@ -364,45 +564,46 @@ export function scan(c: CompiledLexicon, text: string, original: string = text):
     if (we > he) {
       const last = normWord(text.slice(he - 1, he));
       if (!acceptsSuffix(t, normWord(text.slice(he, we)), last)) continue;
-    } else if (t.exactEndings && !t.exactEndings.has('') ) continue;
-    if (t.blockAfter && t.blockAfter.test(untilBreak(text.slice(we, we + 80)))) continue;
-    if (t.notAfterWords && t.notAfterWords.has(previousWord(text, ws))) continue;
-    let phrase = '';
-    if (t.requireAfter) {
-      const m = t.requireAfter.exec(untilBreak(text.slice(we, we + 80)));
-      if (!m || m.index !== 0) continue;
-      phrase = m[0];
-    }
-    if (t.term.numberRange && !numberInRange(t.term.numberRange, text.slice(ws, we) + phrase)) continue;
+    } else if (t.exactEndings && !t.exactEndings.has('')) continue;
+    cand.ws = ws;
+    cand.we = we;
+    cand.phrase = '';
+    for (const check of t.wordChecks) if (!check(cand)) continue next;
     if (!sent || hs < sent.start || hs >= sent.end) {
       const [ss, se] = sentenceAround(text, hs);
       const e = Math.max(se, we);
       sent = { start: ss, end: e, text: text.slice(ss, e) };
     }
-    const s = sent;
-    if (t.blockBefore && t.blockBefore.test(s.text.slice(Math.max(0, ws - 40 - s.start), ws - s.start))) continue;
-    if (t.requireInSentence && !t.requireInSentence.test(s.text.slice(0, ws - s.start) + ' '.repeat(we - ws) + s.text.slice(we - s.start)))
-      continue;
-    if (t.blockInSentence && t.blockInSentence.test(s.text)) continue;
-    if (t.requireNear && !t.requireNear.test(sameParagraph(text.slice(Math.max(0, ws - 120), ws), true) + ' ' + sameParagraph(text.slice(we, we + 120), false))) continue;
-    const ids = specialise(t, s, ws, we, text) ?? t.term.instruments;
-    mentions.push({ start: ws, end: we, text: original.slice(ws, we), negated: false });
-    mInstruments.push(ids);
-    mGroups.push(t.term.groups);
-    mTerm.push(t);
-    mSent.push(s);
+    cand.sent = sent;
+    for (const check of t.sentenceChecks) if (!check(cand)) continue next;
+    const ids = specialise(t, sent, ws, we, doc) ?? t.term.instruments;
+    out.mentions.push({ start: ws, end: we, text: original.slice(ws, we), negated: false });
+    out.instruments.push(ids);
+    out.groups.push(t.term.groups);
+    out.terms.push(t);
+    out.sentences.push(sent);
     lastEnd[ln] = he;
   }
+  out.usedHead = doc.used;
+  return out;
+}
+
+/**
+ * Set `negated` on the accepted mentions: clause-scoped negation (negation.ts), found once per
+ * sentence that holds a negatable mention and shared by its mentions.
+ */
+export function applyNegation(c: CompiledLexicon, a: Accepted): void {
+  const { mentions, terms, sentences } = a;
   // Candidates come in start order and words never overlap, so mentions are in text order.
   // Phrases that carry their own negation ("ingen uddannelse") must not negate their neighbours.
   const protectedSpans: (readonly [number, number])[] = [];
   for (let i = 0; i < mentions.length; i++)
-    if (!(mTerm[i] as CompiledTerm).term.negatable) protectedSpans.push([(mentions[i] as ScanMention).start, (mentions[i] as ScanMention).end]);
+    if (!(terms[i] as CompiledTerm).term.negatable) protectedSpans.push([(mentions[i] as ScanMention).start, (mentions[i] as ScanMention).end]);
   let pi = 0;
   for (let i = 0; i < mentions.length; i++) {
-    if (!(mTerm[i] as CompiledTerm).term.negatable) continue;
+    if (!(terms[i] as CompiledTerm).term.negatable) continue;
     const m = mentions[i] as ScanMention;
-    const sent = mSent[i] as Sentence;
+    const sent = sentences[i] as Sentence;
     if (!sent.neg) {
       // protected phrases of this sentence only (both lists are in text order)
       while (pi < protectedSpans.length && (protectedSpans[pi] as readonly [number, number])[1] <= sent.start) pi++;
@@ -412,5 +613,11 @@ export function scan(c: CompiledLexicon, text: string, original: string = text):
     }
     m.negated = isNegated(c.negation, sent.neg, m.start - sent.start, m.end - sent.start);
   }
-  return { mentions, instruments: mInstruments, groups: mGroups };
+}
+
+/** findMentions, then applyNegation: the mentions of `text`, in text order. */
+export function scan(c: CompiledLexicon, text: string, original: string = text, head?: string): ScanResult {
+  const a = findMentions(c, text, original, head);
+  applyNegation(c, a);
+  return { mentions: a.mentions, instruments: a.instruments, groups: a.groups, usedHead: a.usedHead };
 }

@@ -12,7 +12,7 @@ export function isWordCode(c: number): boolean {
 }
 
 /** If a line-break hyphenation ends right before k ("ar-\n|bejde"), the index of its hyphen; else -1. */
-export function joinBefore(text: string, k: number): number {
+function joinBefore(text: string, k: number): number {
   let j = k - 1;
   let steps = 0;
   while (j > 0 && steps < 12) {
@@ -69,9 +69,22 @@ export function wordBounds(text: string, hs: number, he: number): void {
   bounds.end = we;
 }
 
+/** Does s hold ø ö æ ä å é, or oe, ae, aa? (what fold replaces; a char scan, no RegExp per word) */
+function needsFold(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0xf8 || c === 0xf6 || c === 0xe6 || c === 0xe4 || c === 0xe5 || c === 0xe9) return true;
+    if (c === 0x6f || c === 0x61) {
+      const d = s.charCodeAt(i + 1);
+      if (d === 0x65 || (c === 0x61 && d === 0x61)) return true;
+    }
+  }
+  return false;
+}
+
 /** Fold ASCII spellings and Danish letters so policy strings compare equal: ø/oe/ö → o, æ/ae/ä → e, å/aa → a. */
 export function fold(s: string): string {
-  if (!/[øöæäåéoa]e|aa|[øöæäåé]/.test(s)) return s;
+  if (!needsFold(s)) return s;
   return s
     .replace(/oe|ö|ø/g, 'o')
     .replace(/ae|ä|æ|é/g, 'e')
@@ -93,9 +106,19 @@ export function normWord(s: string): string {
   }
   if (plain) return s; // lower-case ASCII without a/o: nothing to fold
   let w = s.toLowerCase();
-  if (/[\u00ad\u001f\u200b\u0005]/.test(w)) w = w.replace(/[\u00ad\u001f\u200b\u0005]/g, '');
-  if (/[\n\v]/.test(w)) w = w.replace(JOIN_RE, '');
-  if (/[\u2010\u2011\u001e\u2019]/.test(w)) w = w.replace(/[\u2010\u2011\u001e]/g, '-').replace(/\u2019/g, "'");
+  // which of the rare characters occur (one scan instead of a RegExp test each)
+  let soft = false;
+  let lineBreak = false;
+  let dash = false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c === 0xad || c === 0x1f || c === 0x200b || c === 0x05) soft = true;
+    else if (c === 0x0a || c === 0x0b) lineBreak = true;
+    else if (c === 0x2010 || c === 0x2011 || c === 0x1e || c === 0x2019) dash = true;
+  }
+  if (soft) w = w.replace(/[\u00ad\u001f\u200b\u0005]/g, '');
+  if (lineBreak) w = w.replace(JOIN_RE, '');
+  if (dash) w = w.replace(/[\u2010\u2011\u001e]/g, '-').replace(/\u2019/g, "'");
   return fold(w);
 }
 

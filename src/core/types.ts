@@ -46,7 +46,7 @@ export interface Citation {
 export type Register = 'fagperson' | 'borger';
 
 export interface Suggestion {
-  /** Stable per rule and instrument: `${ruleId}` (used to dismiss a card). */
+  /** The rule's id, the same as `rule` (used to dismiss a card; one card per rule). */
   id: string;
   rule: string;
   kind: RuleKind;

@@ -146,7 +146,6 @@ export const HedgesSchema = z.strictObject({
  * - viewpoint: an interest organisation's claim, shown apart ("Andre synspunkter"), never inserted in bulk.
  */
 export const RuleKindSchema = z.enum(['support', 'caution', 'consider', 'viewpoint']);
-export const RULE_KINDS = RuleKindSchema.options;
 
 export const RuleSchema = z.strictObject({
   id: slug,

@@ -3,7 +3,8 @@ import { InstrumentIdSchema, TargetGroupIdSchema } from '../evidence/schema';
 
 /**
  * The lexicon: how instruments and target groups are written in Danish casework.
- * Data, validated here; compiled once into one combined RegExp by matcher.ts.
+ * Data, validated here; compiled once by matcher.ts into one Aho–Corasick automaton over
+ * every surface form (automaton.ts) and, per term, the context checks of its CONTEXT_CHECKS table.
  *
  * A form is a small pattern: lower-case letters, digits, spaces (any run of
  * spaces, tabs, NBSP or a single line break), "." (literal), "-", "'", "/",
@@ -51,24 +52,28 @@ export const TermSchema = z.strictObject({
   endings: z.array(z.string()).default([]),
   /** Only the exact form with these endings (no generic endings). */
   exactEndings: z.array(z.string()).optional(),
-  /** Regex (tested on the lower-cased text right after the mention's word) that rejects the mention. */
+  /** Regex (case-insensitive) tested on up to 80 characters right after the mention's word, up to a \r, \v, \x07 or \f, that rejects the mention. */
   blockAfter: regexString.optional(),
-  /** Regex that must match the text right after the mention's word (e.g. a duration after "ledig i"); what it matches counts as part of the phrase for numberRange. */
+  /** Regex that must match at the start of the same window as blockAfter (e.g. a duration after "ledig i"); what it matches counts as part of the phrase for numberRange. */
   requireAfter: regexString.optional(),
   /** The word right before the mention must not be one of these ("Team Jobparat", "afdelingen for sygedagpenge"). */
   notAfterWords: z.array(z.string()).default([]),
   /** Regex tested on up to 40 characters before the mention (same sentence) that rejects it. */
   blockBefore: regexString.optional(),
-  /** Regex that must match within 150 characters either side of the mention (e.g. "samtal" for "telefonisk"). */
+  /** Regex that must match within 120 characters either side of the mention, in its paragraph (e.g. "samtal" for "telefonisk"). */
   requireNear: regexString.optional(),
   /** Regex that must match somewhere in the same sentence, else the mention is rejected. */
   requireInSentence: regexString.optional(),
   /** Regex that, anywhere in the same sentence, rejects the mention. */
   blockInSentence: regexString.optional(),
   /**
-   * Sector/kind specialisation: the first rule whose cue regex matches right after the
-   * mention (up to 80 chars, same sentence), else right before it (40 chars), replaces
-   * the term's instruments.
+   * Sector/kind specialisation: a rule's instruments replace the term's. Tried in order (matcher.ts
+   * `specialise`): a cue in a parenthesis right after the mention ("Løntilskud (privat)"); a rule
+   * naming several kinds whose cue matches in the 80 characters after it (same sentence); the cue
+   * nearest after the mention, up to a clause stop ("," "og" "men" …); after "hos jer", the kind the
+   * e-mail's "Til:" line names (first 2000 characters); after "hos dem"/"der", the cue nearest before
+   * in the sentence; a cue in the 40 characters before the mention (same clause); and last, the one
+   * kind the rest of the sentence names.
    */
   specialize: z
     .array(z.strictObject({ instruments: z.array(InstrumentIdSchema).min(1), cue: regexString }))
