@@ -7,8 +7,10 @@ import { makeSnapshot, resolveSpan, type Snapshot } from './text-map';
  * The browser demo's host: an in-page editable "document" made of paragraphs.
  *
  * - The document is a contenteditable element whose block children are the
- *   paragraphs; readText() joins their text with "\n" (stray text nodes count
- *   as paragraphs of their own; a <br> inside a paragraph reads as a space).
+ *   paragraphs; readText() joins their text with "\r", the paragraph mark Word's body.text
+ *   hands over, so the engine reads the demo as it reads Word and re-analyses it paragraph by
+ *   paragraph (core/incremental.ts cuts at a lone \r); stray text nodes count as paragraphs of
+ *   their own; a <br> inside a paragraph reads as a space.
  * - Inserted suggestions are paragraphs of their own, non-editable, holding a
  *   span with data-jpe-tag whose text is MARK_OPEN + text + MARK_CLOSE.
  * - Where they go is decided by the same logic as in Word (insertion.ts, text-map.ts):
@@ -121,7 +123,7 @@ export function createDemoHost(editor: HTMLElement, options: DemoHostOptions = {
     const segments: Segment[] = [];
     let text = '';
     for (const b of blockNodes()) {
-      if (blocks.length) text += '\n';
+      if (blocks.length) text += '\r';
       const start = text.length;
       const walk = (n: Node) => {
         if (n.nodeType === Node.TEXT_NODE) {

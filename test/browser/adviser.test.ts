@@ -329,7 +329,7 @@ describe('demo, Outlook mode: an adviser clicks through the pane on every exampl
     await kildeliste(page);
     if (ex.format === 'html') await check({ citations: [cite(a), cite(b)], list: listLines([a, b]) });
     else {
-      await notice(page, 'not-supported').waitFor();
+      await notice(page, 'plain-text').waitFor();
       await check({ citations: [cite(a), cite(b)], list: listLines([a]) });
     }
     const beforeSend = await readBody(page);
