@@ -94,21 +94,33 @@ function App(): JSX.Element {
   if (mode === 'word') return <WordDemo tabs={tabs} />;
   return (
     <div className={styles.app}>
-      <header className={styles.top}>
-        <div className={styles.titleBlock}>
-          <h1 className={styles.title}>Jobplan Evidens – demo</h1>
-          <p className={styles.intro}>
+      <DemoHeader
+        tabs={tabs}
+        intro={
+          <>
             Til undervisning: vælg en eksempelmail, sæt markøren i mailen, og brug ruden til højre – den samme som i Outlook, på den
             samme Outlook-kode. &quot;Send&quot; kører CPR-tjekket fra Outlook. Alt foregår i browseren – intet sendes videre.
-          </p>
-          {tabs}
-        </div>
-        <div className={styles.picker}>
-          <MailPicker examples={mails} current={mail} onPick={(f) => f && setMailFile(f)} />
-        </div>
-      </header>
+          </>
+        }
+        picker={<MailPicker examples={mails} current={mail} onPick={(f) => f && setMailFile(f)} />}
+      />
       <OutlookDemo example={mail} />
     </div>
+  );
+}
+
+/** The demo's title, a line for the trainer, the Word/Outlook switch and the example picker (both modes). */
+function DemoHeader(props: { tabs: React.ReactNode; intro: React.ReactNode; picker: React.ReactNode }): JSX.Element {
+  const styles = useStyles();
+  return (
+    <header className={styles.top}>
+      <div className={styles.titleBlock}>
+        <h1 className={styles.title}>Jobplan Evidens – demo</h1>
+        <p className={styles.intro}>{props.intro}</p>
+        {props.tabs}
+      </div>
+      <div className={styles.picker}>{props.picker}</div>
+    </header>
   );
 }
 
@@ -140,16 +152,15 @@ function WordDemo(props: { tabs: React.ReactNode }): JSX.Element {
 
   return (
     <div className={styles.app}>
-      <header className={styles.top}>
-        <div className={styles.titleBlock}>
-          <h1 className={styles.title}>Jobplan Evidens – demo</h1>
-          <p className={styles.intro}>
+      <DemoHeader
+        tabs={props.tabs}
+        intro={
+          <>
             Til undervisning: vælg en eksempelplan, eller skriv selv i dokumentet til venstre. Ruden til højre er den samme som
             i Word og Outlook. Alt foregår i browseren – intet sendes videre.
-          </p>
-          {props.tabs}
-        </div>
-        <div className={styles.picker}>
+          </>
+        }
+        picker={
           <Field label="Eksempel" hint={current?.description}>
             <Dropdown
               value={current ? exampleLabel(current) : ''}
@@ -170,8 +181,8 @@ function WordDemo(props: { tabs: React.ReactNode }): JSX.Element {
               })}
             </Dropdown>
           </Field>
-        </div>
-      </header>
+        }
+      />
       <div className={styles.main}>
         {/* Focusable so keyboard users can scroll the document area. */}
         <div className={styles.docArea} tabIndex={0} role="region" aria-label="Dokumentet">

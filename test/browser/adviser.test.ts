@@ -166,37 +166,47 @@ function expected(text: string, register: Register): Suggestion[] {
 }
 
 /**
- * Put the mail's cursor at the end of the line (plain text) or block (HTML) holding `needle`, by the
- * DOM Selection API, as an adviser clicking there would.
+ * Set the mail's selection by the DOM Selection API, as an adviser clicking or dragging would, in the
+ * text node holding `needle`: `caret` puts the cursor at the end of that line (plain text) or block
+ * (HTML); `word` selects the needle's first word.
  */
-async function caretAfter(page: Page, needle: string): Promise<void> {
-  await page.evaluate((n) => {
-    const el = document.querySelector('[data-testid="jpe-mailbody"]') as HTMLElement;
-    el.focus();
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
-      const i = t.data.indexOf(n);
-      if (i < 0) continue;
-      const r = document.createRange();
-      if (el.dataset['format'] === 'text') {
-        const nl = t.data.indexOf('\n', i);
-        r.setStart(t, nl < 0 ? t.data.length : nl);
-      } else {
-        const block = (t.parentElement as HTMLElement).closest('p, li, div') as HTMLElement;
-        r.selectNodeContents(block);
-        r.collapse(false);
+async function placeInMail(page: Page, needle: string, how: 'caret' | 'word'): Promise<void> {
+  await page.evaluate(
+    ([n, mode]) => {
+      const el = document.querySelector('[data-testid="jpe-mailbody"]') as HTMLElement;
+      el.focus();
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
+        const i = t.data.indexOf(n);
+        if (i < 0) continue;
+        const r = document.createRange();
+        if (mode === 'word') {
+          r.setStart(t, i);
+          r.setEnd(t, i + Math.max(1, n.indexOf(' ') > 0 ? n.indexOf(' ') : n.length));
+        } else if (el.dataset['format'] === 'text') {
+          const nl = t.data.indexOf('\n', i);
+          r.setStart(t, nl < 0 ? t.data.length : nl);
+          r.collapse(true);
+        } else {
+          const block = (t.parentElement as HTMLElement).closest('p, li, div') as HTMLElement;
+          r.selectNodeContents(block);
+          r.collapse(false);
+        }
+        const sel = document.getSelection() as Selection;
+        sel.removeAllRanges();
+        sel.addRange(r);
+        return;
       }
-      r.collapse(true);
-      const sel = document.getSelection() as Selection;
-      sel.removeAllRanges();
-      sel.addRange(r);
-      return;
-    }
-    throw new Error(`not in the mail: ${n}`);
-  }, needle);
+      throw new Error(`not in the mail: ${n}`);
+    },
+    [needle, how] as const,
+  );
   // The mailbox hears the selection on 'selectionchange' (a task later).
   await page.waitForTimeout(50);
 }
+
+const caretAfter = (page: Page, needle: string) => placeInMail(page, needle, 'caret');
+const selectWord = (page: Page, needle: string) => placeInMail(page, needle, 'word');
 
 /** The line of the mail's text a suggestion's mention stands on (a needle for caretAfter). */
 function mentionLine(text: string, s: Suggestion): string {
@@ -413,27 +423,6 @@ describe('demo, Outlook mode: documented behaviours the adapter must survive', (
   });
 });
 
-/** Select (DOM Selection API) the first word of `needle` in the mail body. */
-async function selectWord(page: Page, needle: string): Promise<void> {
-  await page.evaluate((n) => {
-    const el = document.querySelector('[data-testid="jpe-mailbody"]') as HTMLElement;
-    el.focus();
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
-      const i = t.data.indexOf(n);
-      if (i < 0) continue;
-      const r = document.createRange();
-      r.setStart(t, i);
-      r.setEnd(t, i + Math.max(1, n.indexOf(' ') > 0 ? n.indexOf(' ') : n.length));
-      const sel = document.getSelection() as Selection;
-      sel.removeAllRanges();
-      sel.addRange(r);
-      return;
-    }
-    throw new Error(`not in the mail: ${n}`);
-  }, needle);
-  await page.waitForTimeout(50);
-}
 
 describe('demo, Outlook mode: the adviser types in the draft', () => {
   const demo = demoSession();
