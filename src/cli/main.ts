@@ -3,8 +3,8 @@ import * as path from 'path';
 import { analyze, bundledEvidence, EvidenceSetError, parseEvidenceSet, type EvidenceSet } from '../core';
 import { parseArgs, UsageError, USAGE, type Command } from './args';
 import { PROG } from './command';
-import { InputError, OutputError, fsError, oneLine, tooLarge, MAX_INPUT_BYTES } from './errors';
-import { readInputFile, readStdin, type ReadResult } from './readers';
+import { InputError, OutputError, oneLine } from './errors';
+import { checkInputFile, readChecked, readInputFile, readStdin, type ReadResult } from './readers';
 import { colours, formatText, useColour } from './format-text';
 
 // Loaded when a command needs them (start-up time): './format-markdown', './format-citations', './annotate'.
@@ -32,17 +32,8 @@ export interface CliIO {
  * one line naming the first problem, exit 2.
  */
 async function loadEvidenceFile(file: string, cwd: string): Promise<EvidenceSet> {
-  const full = path.resolve(cwd, file);
-  let buf: Buffer;
-  try {
-    const st = await fsp.stat(full);
-    if (st.isDirectory()) throw new InputError('is-directory', file, 'is a directory, not a file');
-    if (st.size > MAX_INPUT_BYTES) throw tooLarge(file, st.size);
-    buf = await fsp.readFile(full);
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw fsError(e, file);
-  }
+  // the same checks and read as every input file (readers.ts): exists, not a folder, size limit
+  const buf = await readChecked(await checkInputFile(file, cwd, { anyType: true }), file);
   let data: unknown;
   try {
     data = JSON.parse(buf.toString('utf8').replace(/^\ufeff/, ''));

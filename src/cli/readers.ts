@@ -226,6 +226,8 @@ export interface InputPolicy {
   name?: string;
   /** Added to "is a directory, not a file": how this command takes a folder. */
   folderHint?: string;
+  /** A file that is not a plan (--evidence FILE): any name is taken, and its reader decides. */
+  anyType?: boolean;
 }
 
 /**
@@ -244,7 +246,7 @@ export async function checkInputFile(file: string, cwd: string = process.cwd(), 
   if (stat.isDirectory()) throw isDirectoryError(name, policy.folderHint);
   const special = !stat.isFile(); // a FIFO, /dev/stdin, process substitution…
   const known = kindOf(file);
-  const accepted = known !== undefined && (!policy.kinds || policy.kinds.includes(known));
+  const accepted = policy.anyType || (known !== undefined && (!policy.kinds || policy.kinds.includes(known)));
   if (!accepted && !(special && known === undefined && !policy.kinds))
     throw unsupportedType(name, path.extname(file), policy.supported ?? `supported: ${supportedList()}, or - for stdin`);
   if (stat.isFile() && stat.size > MAX_INPUT_BYTES) throw tooLarge(name, stat.size);

@@ -93,6 +93,18 @@ describe('architecture', () => {
     expect(restatedPhrases("// 'Vær opmærksom' in a comment\nconst k = KIND_HEADINGS.caution;", phrases)).toEqual([]);
   });
 
+  test("the CLI's input checks have one home: readers.ts (checks, reading) and errors.ts (messages)", () => {
+    const homes = new Set(['src/cli/readers.ts', 'src/cli/errors.ts'].map((f) => path.join(root, f)));
+    const offenders = files(path.join(root, 'src/cli'))
+      .filter((f) => !homes.has(f))
+      .filter((f) => checksInputItself(fs.readFileSync(f, 'utf8')))
+      .map((f) => path.relative(root, f));
+    expect(offenders).toEqual([]);
+    // and the check can fail: the --evidence reader as it was before it used checkInputFile
+    expect(checksInputItself('if (st.size > MAX_INPUT_BYTES) throw tooLarge(file, st.size);')).toBe(true);
+    expect(checksInputItself('const buf = await readChecked(await checkInputFile(file, cwd, { anyType: true }), file);')).toBe(false);
+  });
+
   test('no import cycle anywhere in src/ (type imports included)', () => {
     expect(importCycles(graphOf(files(path.join(root, 'src'))))).toEqual([]);
   });
@@ -168,4 +180,10 @@ function danishPhrases(): string[] {
 function restatedPhrases(src: string, phrases: readonly string[]): string[] {
   const code = src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"])\/\/.*$/gm, '$1');
   return phrases.filter((p) => ['\'', '"', '`'].some((q) => code.includes(q + p + q)));
+}
+
+/** Code (comments aside) that applies the input size limit or builds the input-check messages itself. */
+function checksInputItself(src: string): boolean {
+  const code = src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"])\/\/.*$/gm, '$1');
+  return /\bMAX_INPUT_BYTES\b|\btooLarge\(|\bisDirectoryError\(|\bunsupportedType\(|\breadLimited\(/.test(code);
 }
