@@ -1,6 +1,7 @@
 /* The demo's Outlook: Office.context.mailbox for one draft on the page, for the real adapter (src/hosts/outlook.ts). */
 import { bodyInner, bodyText, pointAtTextOffset, textOffsetOf, type BodyType } from './dom-body';
 import { ROAMING_LIMIT, type MailBehaviours } from './behaviours';
+import { cmpVersion } from './requirement-sets';
 
 /**
  * A draft in compose mode whose body is a contenteditable element of the page. It implements the
@@ -378,16 +379,6 @@ export class DemoMailbox {
       },
     };
   }
-}
-
-function cmpVersion(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d) return d;
-  }
-  return 0;
 }
 
 /** O2: the character after a collapsed range goes (office-js#3905): the next text character, or a <br>. */
