@@ -8,7 +8,8 @@ import { makeSnapshot, resolveSpan, type Snapshot } from './text-map';
  *
  * - The document is a contenteditable element whose block children are the
  *   paragraphs; readText() joins their text with "\r", the paragraph mark Word's body.text
- *   hands over, so the engine reads the demo as it reads Word and re-analyses it paragraph by
+ *   hands over (one character, Chr(13): Word's Range.InsertAfter reference on learn.microsoft.com,
+ *   "the paragraph mark is one character"; ../shared/notes/text-facts.md), so the engine reads the demo as it reads Word and re-analyses it paragraph by
  *   paragraph (core/incremental.ts cuts at a lone \r); stray text nodes count as paragraphs of
  *   their own; a <br> inside a paragraph reads as a space.
  * - Inserted suggestions are paragraphs of their own, non-editable, holding a

@@ -18,8 +18,9 @@ import { clone, cmpVersion } from './util';
  *    \v, \x07, NBSP, soft hyphens, and \x05 for comments already present);
  *  - paragraph.text / range.text / search see the raw text minus the
  *    characters in `paragraphTextOmits` (default "\x05");
- *  - body.text is the paragraphs' raw texts joined with "\r", with a \x05
- *    added where a comment inserted through the API ends.
+ *  - body.text is the paragraphs' raw texts joined with "\r" (Word's paragraph mark, one
+ *    character: Range.InsertAfter reference, learn.microsoft.com/office/vba/api/word.range.insertafter),
+ *    with a \x05 added where a comment inserted through the API ends (office-js#2114, #2258).
  */
 
 export interface StandinParagraphInit {
