@@ -29,8 +29,8 @@ export function citationIdsInHtml(html: string): string[] {
   return out;
 }
 
-export function citationSpanHtml(text: string, tag: string): string {
-  return `<span id="${htmlIdForTag(tag)}_${uniqueSuffix()}">${escapeHtml(wrapInserted(text))}</span>`;
+export function citationSpanHtml(text: string, tag: string, leadingHtml = ''): string {
+  return `<span id="${htmlIdForTag(tag)}_${uniqueSuffix()}">${leadingHtml}${escapeHtml(wrapInserted(text))}</span>`;
 }
 
 /**
@@ -40,7 +40,7 @@ export function citationSpanHtml(text: string, tag: string): string {
  * and the adviser's line stays exactly as typed).
  */
 export function cursorInsertHtml(citations: readonly { text: string; tag: string }[]): string {
-  return citations.map((c, i) => citationSpanHtml(c.text, c.tag).replace('">', i === 0 ? '"><br>' : '">')).join('<br>');
+  return citations.map((c, i) => citationSpanHtml(c.text, c.tag, i === 0 ? '<br>' : '')).join('<br>');
 }
 
 let idCounter = 0;

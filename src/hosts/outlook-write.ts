@@ -97,9 +97,11 @@ export async function rewriteCitation(item: AnyItem, isHtmlBody: boolean, handle
   const html = await getBody(item, 'html');
   const found = findElementById(html, id);
   if (!found) throw new HostError('anchor-moved', 'Citatet findes ikke længere i mailen');
+  const fragment = html.slice(found.start, found.end);
   // Typing right after the citation usually continues inside its span (contentEditable): that text is the user's.
-  if (!onlyAddinHtml(html.slice(found.start, found.end))) throw new HostError('user-text', 'Citatet indeholder tekst, som brugeren har skrevet');
-  const replacement = next ? citationSpanHtml(next.text, next.tag) : '';
+  if (!onlyAddinHtml(fragment)) throw new HostError('user-text', 'Citatet indeholder tekst, som brugeren har skrevet');
+  // a citation inserted at the cursor starts with its own line break (cursorInsertHtml): the new text keeps it
+  const replacement = next ? citationSpanHtml(next.text, next.tag, /^<[^>]*>\s*<br\b[^>]*>/i.test(fragment) ? '<br>' : '') : '';
   const out = html.slice(0, found.start) + replacement + html.slice(found.end);
   await setBodyChecked(item, true, out, html);
 }

@@ -234,6 +234,8 @@ describe('Outlook host: inserted citations', () => {
     await host.updateInserted(list[0]!.handle, 'Ny sætning (STAR, 2026).', next);
     expect(s.callsByMethod).toEqual({ 'body.getAsync': 2, 'body.setAsync': 1 });
     expect(s.body).toContain(wrapInserted('Ny sætning (STAR, 2026).'));
+    // the updated citation keeps the line of its own it was inserted on
+    expect(await host.readText()).toMatch(new RegExp('\\n' + wrapInserted('Ny sætning (STAR, 2026).').replace(/[()]/g, '\\$&')));
     expect(s.body).not.toContain(wrapInserted(CITE.text) + wrapInserted(CITE.text));
     expect(userHtml(s.body)).toBe(before);
     const after = await host.listInserted();
